@@ -1,0 +1,273 @@
+import { z } from "zod";
+import { isIsoDate, monthEnd } from "./dates.js";
+import { Dataset, type DatasetInput } from "./dataset.js";
+import { listAccepted, SkynetError } from "./errors.js";
+import { Source, type Event, type Observation, type Partner, type Series } from "./schema.js";
+import { datasetToTable, sourcesToTable, type Table } from "./table.js";
+
+/** What one figure is asked for: a calendar year (flows), an as-of date (stocks), or a period label. */
+export type FigureQuery = { year: number } | { asOf: string } | { period: string };
+
+/** Why no figure answers a query exactly. */
+export type NoFigureReason = "no-figure" | "partial-only" | "lower-bound-only" | "before-first";
+
+/** The answer to a figure query: the observation, or words on what exists instead. */
+export type FigureResult =
+  | { found: true; observation: Observation; series: Series; source: Source }
+  | { found: false; reason: NoFigureReason; message: string; alternatives: Observation[] };
+
+export interface FigureOptions {
+  /** Accept a partial-coverage or lower-bound figure as an answer (default: only full, exact or approximate). */
+  acceptIncomplete?: boolean;
+}
+
+/** The datasets and sources, validated and indexed once, with the queries over them. */
+export interface Catalog {
+  readonly datasets: readonly Dataset[];
+  readonly series: readonly Series[];
+  readonly observations: readonly Observation[];
+  readonly events: readonly Event[];
+  readonly partners: readonly Partner[];
+  readonly sources: readonly Source[];
+  getSeries(id: string): Series;
+  getSource(id: string): Source;
+  getDataset(id: string): Dataset;
+  observationsOf(seriesId: string, range?: { from?: number; to?: number }): Observation[];
+  figure(seriesId: string, query: FigureQuery, options?: FigureOptions): FigureResult;
+  timeline(from?: string, to?: string): Event[];
+  table(datasetId: string): Table;
+  sourcesTable(ids?: readonly string[]): Table;
+  /** Source ids cited by a dataset, in first-cited order. */
+  sourcesOf(datasetId: string): string[];
+}
+
+const yearOf = (iso: string) => Number(iso.slice(0, 4));
+
+const fmtNumber = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 3 });
+
+/** Human words for one observation, as used in "what exists instead" messages. */
+export function describeObservation(o: Observation, source?: Source): string {
+  const q = o.qualifier === "lower-bound" ? "more than " : o.qualifier === "approximate" ? "about " : "";
+  const money = o.unit === "CNY" || o.unit === "USD";
+  const v = money && Math.abs(o.value) >= 1e8 ? `${fmtNumber(o.value / 1e9)} billion ${o.unit}` : `${fmtNumber(o.value)} ${o.unit}`;
+  const cov = o.coverage === "partial" ? "partial coverage" : "";
+  const src = source ? `${source.publisher}${source.published ? `, ${source.published}` : ""}` : o.source;
+  return `${q}${v} for ${o.period.label} (${[cov, src].filter(Boolean).join("; ")}) in ${o.series}`;
+}
+
+function assertYear(year: unknown, what = "year"): number {
+  if (typeof year !== "number" || !Number.isInteger(year) || year < 1900 || year > 9999) {
+    throw new SkynetError("invalid-argument", `${what} must be a whole number from 1900 to 9999, got ${JSON.stringify(year)}`);
+  }
+  return year;
+}
+
+function assertIso(d: unknown, what: string): string {
+  if (typeof d !== "string" || !isIsoDate(d)) throw new SkynetError("invalid-argument", `${what} must be an ISO date YYYY-MM-DD, got ${JSON.stringify(d)}`);
+  return d;
+}
+
+/**
+ * Validates datasets and sources with their zod schemas and builds every index once.
+ * Throws `SkynetError("invalid-data")` naming the first broken record.
+ *
+ * @example
+ * const catalog = createCatalog([foxHunt, treaties], sources);
+ * catalog.figure("fox-hunt.captured", { year: 2014 }); //=> { found: true, observation: { value: 680, … }, … }
+ */
+export function createCatalog(datasetInputs: readonly DatasetInput[], sourceInputs: readonly z.input<typeof Source>[]): Catalog {
+  const parse = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
+    const r = schema.safeParse(value);
+    if (!r.success) throw new SkynetError("invalid-data", `${what}: ${z.prettifyError(r.error)}`);
+    return r.data;
+  };
+  const datasets = datasetInputs.map((d, i) => parse(Dataset, d, `dataset ${(d as { id?: string }).id ?? i}`));
+  const sources = sourceInputs.map((s, i) => parse(Source, s, `source ${s.id ?? i}`));
+
+  const unique = <T extends { id: string }>(items: readonly T[], what: string) => {
+    const m = new Map<string, T>();
+    for (const it of items) {
+      if (m.has(it.id)) throw new SkynetError("invalid-data", `${what} id "${it.id}" is used twice`);
+      m.set(it.id, it);
+    }
+    return m;
+  };
+  const datasetById = unique(datasets, "dataset");
+  const sourceById = unique(sources, "source");
+  const series = datasets.flatMap((d) => (d.kind === "observations" ? d.series : []));
+  const seriesById = unique(series, "series");
+  const observations = datasets.flatMap((d) => (d.kind === "observations" ? d.observations : []));
+  unique(observations, "observation");
+  const events = datasets.flatMap((d) => (d.kind === "events" ? d.events : [])).sort((a, b) => a.date.localeCompare(b.date) || a.end.localeCompare(b.end));
+  unique(events, "event");
+  const partners = datasets.flatMap((d) => (d.kind === "partners" ? d.partners : []));
+  unique(partners, "partner");
+
+  for (const d of datasets) {
+    const cited = d.kind === "observations" ? d.observations : d.kind === "events" ? d.events : d.partners;
+    for (const r of cited) {
+      const src = sourceById.get(r.source);
+      if (!src) throw new SkynetError("invalid-data", `${d.id}/${r.id} cites unknown source "${r.source}"`);
+      if (src.seedPath && !r.quote) throw new SkynetError("invalid-data", `${d.id}/${r.id} comes from the seed but carries no quote`);
+      if (!src.seedPath && r.quote) throw new SkynetError("invalid-data", `${d.id}/${r.id} quotes a source that is not the seed: only the seed is quoted`);
+    }
+    if (d.kind !== "observations") continue;
+    for (const s of d.series) if (s.dataset !== d.id) throw new SkynetError("invalid-data", `series ${s.id} says dataset "${s.dataset}" but lives in "${d.id}"`);
+    for (const o of d.observations) {
+      const s = seriesById.get(o.series);
+      if (!s || s.dataset !== d.id) throw new SkynetError("invalid-data", `${d.id}/${o.id} names series "${o.series}" which ${d.id} does not define`);
+      if (o.unit !== s.unit) throw new SkynetError("invalid-data", `${d.id}/${o.id} is in ${o.unit} but series ${s.id} is in ${s.unit}`);
+    }
+    for (const c of d.charts) for (const sid of c.series) if (!seriesById.has(sid)) throw new SkynetError("invalid-data", `chart ${c.id} names unknown series "${sid}"`);
+  }
+
+  // Indexes, built once.
+  const bySeries = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const list = bySeries.get(o.series) ?? [];
+    list.push(o);
+    bySeries.set(o.series, list);
+  }
+  for (const list of bySeries.values()) list.sort((a, b) => a.period.end.localeCompare(b.period.end) || a.period.start.localeCompare(b.period.start));
+  const byMeasure = new Map<string, Series[]>();
+  for (const s of series) byMeasure.set(s.measure, [...(byMeasure.get(s.measure) ?? []), s]);
+  const byYear = new Map<string, Observation[]>();
+  for (const o of observations) {
+    if (yearOf(o.period.start) !== yearOf(o.period.end)) continue;
+    const k = `${o.series}|${yearOf(o.period.start)}`;
+    byYear.set(k, [...(byYear.get(k) ?? []), o]);
+  }
+  const sourceOrderByDataset = new Map<string, string[]>();
+  for (const d of datasets) {
+    const recs = d.kind === "observations" ? d.observations : d.kind === "events" ? d.events : d.partners;
+    sourceOrderByDataset.set(d.id, [...new Set(recs.map((r) => r.source))]);
+  }
+  const tables = new Map<string, Table>();
+
+  const getSeries = (id: string): Series => {
+    if (typeof id !== "string" || id.trim() === "") throw new SkynetError("invalid-argument", `a series id is required; accepted: ${listAccepted([...seriesById.keys()])}`);
+    const s = seriesById.get(id.trim().toLowerCase());
+    if (!s) throw new SkynetError("unknown-series", `unknown series "${id}"; accepted: ${listAccepted([...seriesById.keys()], id)}`);
+    return s;
+  };
+  const getSource = (id: string): Source => {
+    const s = sourceById.get(id);
+    if (!s) throw new SkynetError("unknown-source", `unknown source "${id}"; accepted: ${listAccepted([...sourceById.keys()], id)}`);
+    return s;
+  };
+  const getDataset = (id: string): Dataset => {
+    const key = typeof id === "string" ? id.trim().toLowerCase() : "";
+    const d = datasetById.get(key);
+    if (!d) throw new SkynetError("unknown-dataset", `unknown dataset ${JSON.stringify(id)}; accepted: ${listAccepted([...datasetById.keys()])}`);
+    return d;
+  };
+  const acceptable = (o: Observation, incomplete: boolean) => incomplete || (o.coverage === "full" && o.qualifier !== "lower-bound");
+  const describe = (o: Observation) => describeObservation(o, sourceById.get(o.source));
+
+  /** Figures of the same measure in other series (another agency or currency) for the same year. */
+  const otherSeriesInYear = (s: Series, year: number): Observation[] =>
+    (byMeasure.get(s.measure) ?? []).filter((x) => x.id !== s.id).flatMap((x) => byYear.get(`${x.id}|${year}`) ?? []);
+
+  const none = (reason: NoFigureReason, head: string, alternatives: Observation[]): FigureResult => ({
+    found: false,
+    reason,
+    alternatives,
+    message: alternatives.length ? `${head}. What exists: ${alternatives.map(describe).join("; ")}` : `${head}.`,
+  });
+  const found = (o: Observation): FigureResult => ({ found: true, observation: o, series: seriesById.get(o.series)!, source: sourceById.get(o.source)! });
+
+  const pick = (cands: Observation[], incomplete: boolean): Observation | undefined => {
+    const ok = cands.filter((o) => acceptable(o, incomplete));
+    // Prefer full coverage, then official sources, then the latest published.
+    const rank = (o: Observation) => (o.coverage === "full" ? 0 : 2) + (sourceById.get(o.source)!.reliability === "official" ? 0 : 1);
+    return ok.sort((a, b) => rank(a) - rank(b))[0];
+  };
+
+  const figure = (seriesId: string, query: FigureQuery, options: FigureOptions = {}): FigureResult => {
+    const s = getSeries(seriesId);
+    const incomplete = options.acceptIncomplete ?? false;
+    const all = bySeries.get(s.id) ?? [];
+    if (query === null || typeof query !== "object") throw new SkynetError("invalid-argument", "a figure query is { year }, { asOf } or { period }");
+    if ("year" in query) {
+      const year = assertYear(query.year);
+      if (s.kind === "stock") {
+        return figure(s.id, { asOf: `${year}-12-31` }, options);
+      }
+      const cands = byYear.get(`${s.id}|${year}`) ?? [];
+      const hit = pick(cands, incomplete);
+      if (hit) return found(hit);
+      const others = otherSeriesInYear(s, year);
+      if (cands.length) {
+        const reason = cands.some((o) => o.coverage === "partial") ? "partial-only" : "lower-bound-only";
+        return none(reason, `no full, exact figure of ${s.id} for ${year}`, [...cands, ...others]);
+      }
+      const years = s.cumulative ? [] : [...new Set(all.map((o) => yearOf(o.period.start)))];
+      const head = `no figure of ${s.id} for ${year}${years.length ? ` (it has figures for ${years.join(", ")})` : ""}`;
+      return none("no-figure", head, others);
+    }
+    if ("asOf" in query) {
+      const asOf = assertIso(query.asOf, "asOf");
+      // A figure dated to a month counts from the end of that month.
+      const usable = all.filter((o) => o.period.end <= asOf);
+      const latest = usable.length ? usable[usable.length - 1]! : undefined;
+      if (latest && acceptable(latest, incomplete)) return found(latest);
+      if (latest) return none(latest.qualifier === "lower-bound" ? "lower-bound-only" : "partial-only", `the latest figure of ${s.id} as of ${asOf} is not a full, exact figure`, [latest]);
+      const first = all[0];
+      return none("before-first", `no figure of ${s.id} as of ${asOf}${first ? ` (the earliest is as of ${first.period.end})` : ""}`, first ? [first] : []);
+    }
+    if ("period" in query) {
+      const p = typeof query.period === "string" ? query.period.trim() : "";
+      if (!p) throw new SkynetError("invalid-argument", "period must be a label such as \"2014\", \"Jan–Nov 2016\" or an ISO date");
+      if (/^\d{4}$/.test(p)) return figure(s.id, { year: Number(p) }, options);
+      const byLabel = all.filter((o) => o.period.label.toLowerCase() === p.toLowerCase() || `${o.period.start}/${o.period.end}` === p);
+      const hit = pick(byLabel, true);
+      if (hit) return found(hit);
+      if (isIsoDate(p) || /^\d{4}-\d{2}$/.test(p)) return figure(s.id, { asOf: p.length === 7 ? monthEnd(`${p}-01`) : p }, { acceptIncomplete: true });
+      return none("no-figure", `no figure of ${s.id} for period "${p}"; its periods are ${all.map((o) => `"${o.period.label}"`).join(", ")}`, []);
+    }
+    throw new SkynetError("invalid-argument", "a figure query is { year }, { asOf } or { period }");
+  };
+
+  const observationsOf = (seriesId: string, range: { from?: number; to?: number } = {}): Observation[] => {
+    const s = getSeries(seriesId);
+    const from = range.from == null ? -Infinity : assertYear(range.from, "from");
+    const to = range.to == null ? Infinity : assertYear(range.to, "to");
+    if (from > to) throw new SkynetError("invalid-argument", `from (${from}) is after to (${to})`);
+    return (bySeries.get(s.id) ?? []).filter((o) => yearOf(o.period.end) >= from && yearOf(o.period.start) <= to);
+  };
+
+  const timeline = (from?: string, to?: string): Event[] => {
+    const f = from == null ? "0000-01-01" : assertIso(from, "from");
+    const t = to == null ? "9999-12-31" : assertIso(to, "to");
+    if (f > t) throw new SkynetError("invalid-argument", `from (${f}) is after to (${t})`);
+    return events.filter((e) => e.end >= f && e.date <= t);
+  };
+
+  const table = (datasetId: string): Table => {
+    const d = getDataset(datasetId);
+    let t = tables.get(d.id);
+    if (!t) {
+      t = datasetToTable(d, { series: getSeries, source: getSource });
+      tables.set(d.id, t);
+    }
+    return t;
+  };
+
+  return {
+    datasets,
+    series,
+    observations,
+    events,
+    partners,
+    sources,
+    getSeries,
+    getSource,
+    getDataset,
+    observationsOf,
+    figure,
+    timeline,
+    table,
+    sourcesTable: (ids) => sourcesToTable((ids ?? sources.map((s) => s.id)).map(getSource)),
+    sourcesOf: (id) => [...(sourceOrderByDataset.get(getDataset(id).id) ?? [])],
+  };
+}

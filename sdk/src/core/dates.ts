@@ -1,0 +1,153 @@
+import {
+  addDays,
+  differenceInCalendarDays,
+  endOfMonth,
+  endOfYear,
+  format,
+  isValid,
+  parseISO,
+  previousDay,
+  startOfMonth,
+  startOfYear,
+  subDays,
+  subYears,
+  type Day,
+} from "date-fns";
+import { SkynetError } from "./errors.js";
+import type { Precision } from "./schema.js";
+
+/** A relative phrase resolved to the span of days it can mean. */
+export interface ResolvedPhrase {
+  phrase: string;
+  start: string;
+  end: string;
+  precision: Precision;
+  label: string;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+// Dates are handled as UTC calendar days; date-fns works on local Date objects, so we build them at local midnight.
+const toDate = (iso: string): Date => parseISO(iso);
+const iso = (d: Date): string => format(d, "yyyy-MM-dd");
+
+function monthIndex(word: string): number {
+  const w = word.toLowerCase().replace(/\.$/, "");
+  const i = MONTHS.findIndex((m) => m === w || m.slice(0, 3) === w.slice(0, 3));
+  if (i < 0 || w.length < 3) throw new SkynetError("invalid-argument", `"${word}" is not a month name`);
+  return i;
+}
+
+const monthLabel = (d: Date) => format(d, "MMM yyyy");
+
+/**
+ * Resolves a relative or partial date phrase as a news article uses it, against the article's reference date.
+ *
+ * @example
+ * resolvePhrase("last November", "2015-04-01")
+ * //=> { phrase: "last November", start: "2014-11-01", end: "2014-11-30", precision: "month", label: "Nov 2014" }
+ */
+export function resolvePhrase(phrase: string, reference: string): ResolvedPhrase {
+  const ref = toDate(reference);
+  if (!isValid(ref)) throw new SkynetError("invalid-argument", `reference date "${reference}" is not an ISO date YYYY-MM-DD`);
+  const p = phrase.trim().toLowerCase().replace(/\s+/g, " ");
+  const out = (start: Date, end: Date, precision: Precision, label: string): ResolvedPhrase => ({
+    phrase,
+    start: iso(start),
+    end: iso(end),
+    precision,
+    label,
+  });
+  const lastYear = subYears(ref, 1);
+  const year = (d: Date) => out(startOfYear(d), endOfYear(d), "year", format(d, "yyyy"));
+
+  if (p === "last year") return year(lastYear);
+  if (p === "this year") return year(ref);
+  if (p === "earlier this year") {
+    if (differenceInCalendarDays(ref, startOfYear(ref)) === 0) throw new SkynetError("invalid-argument", `"earlier this year" is empty on the first day of a year`);
+    const end = subDays(ref, 1);
+    return out(startOfYear(ref), end, "range", `Jan–${format(end, "MMM yyyy")}`);
+  }
+  let m = /^(?:in )?the (first|second) half of (last|this) year$/.exec(p);
+  if (m) {
+    const y = m[2] === "last" ? lastYear : ref;
+    const first = m[1] === "first";
+    const start = first ? startOfYear(y) : new Date(y.getFullYear(), 6, 1);
+    const end = first ? new Date(y.getFullYear(), 5, 30) : endOfYear(y);
+    return out(start, end, "half-year", `${first ? "H1" : "H2"} ${format(y, "yyyy")}`);
+  }
+  m = /^last ([a-z.]+)$/.exec(p);
+  if (m && MONTHS.some((x) => x.startsWith(m![1]!.slice(0, 3)))) {
+    const mi = monthIndex(m[1]!);
+    // The most recent such month that ended before the reference month began.
+    const y = mi < ref.getMonth() ? ref.getFullYear() : ref.getFullYear() - 1;
+    const d = new Date(y, mi, 1);
+    return out(startOfMonth(d), endOfMonth(d), "month", monthLabel(d));
+  }
+  m = /^(early|mid|late)[- ]([a-z.]+)$/.exec(p);
+  if (m) {
+    const mi = monthIndex(m[2]!);
+    const y = mi <= ref.getMonth() ? ref.getFullYear() : ref.getFullYear() - 1;
+    const first = new Date(y, mi, 1);
+    const [a, b] = m[1] === "early" ? [1, 10] : m[1] === "mid" ? [11, 20] : [21, endOfMonth(first).getDate()];
+    return out(new Date(y, mi, a), new Date(y, mi, b), "range", `${m[1]} ${monthLabel(first)}`);
+  }
+  m = /^(?:on )?([a-z]+day)$/.exec(p);
+  if (m) {
+    const wd = WEEKDAYS.indexOf(m[1]!);
+    if (wd < 0) throw new SkynetError("invalid-argument", `"${m[1]}" is not a weekday`);
+    // A news report's bare weekday is the latest such day on or before its date.
+    const d = ref.getDay() === wd ? ref : previousDay(ref, wd as Day);
+    return out(d, d, "day", format(d, "EEE d MMM yyyy"));
+  }
+  m = /^(?:in |since )?(\d{4})$/.exec(p);
+  if (m) return year(new Date(Number(m[1]), 0, 1));
+  m = /^(?:(?:also )?in |as of )?([a-z.]+) (\d{4})$/.exec(p);
+  if (m) {
+    const d = new Date(Number(m[2]), monthIndex(m[1]!), 1);
+    return out(startOfMonth(d), endOfMonth(d), "month", monthLabel(d));
+  }
+  m = /^(?:on )?([a-z]+)\.? (\d{1,2}) of (last|this) year$/.exec(p);
+  if (m) {
+    const y = m[3] === "last" ? lastYear.getFullYear() : ref.getFullYear();
+    const d = new Date(y, monthIndex(m[1]!), Number(m[2]));
+    if (d.getDate() !== Number(m[2])) throw new SkynetError("invalid-argument", `"${phrase}" is not a real day`);
+    return out(d, d, "day", format(d, "d MMM yyyy"));
+  }
+  throw new SkynetError(
+    "invalid-argument",
+    `cannot resolve "${phrase}": accepted are "last year", "this year", "earlier this year", "the first/second half of last/this year", "last <Month>", "early/mid/late <Month>", "on <Weekday>", "<Month> <YYYY>", "<YYYY>", "<Mon> <D> of last/this year"`,
+  );
+}
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+/** Excel's date serial for an ISO date (1900 date system; serial 1 is 1900-01-01 beyond the 1900 leap bug). */
+export function toExcelSerial(isoDate: string): number {
+  const ms = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(ms)) throw new SkynetError("invalid-argument", `"${isoDate}" is not an ISO date YYYY-MM-DD`);
+  return Math.round((ms - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+}
+
+/** The ISO date of an Excel date serial (fractions of a day are dropped). Serials from 61 on (1900-03-01). */
+export function fromExcelSerial(serial: number): string {
+  if (!Number.isFinite(serial) || serial < 61 || serial > 2_958_465) {
+    throw new SkynetError("invalid-argument", `${serial} is not an Excel date serial between 61 (1900-03-01) and 2958465 (9999-12-31)`);
+  }
+  return new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** True when `s` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+/** The day after an ISO date. */
+export const nextDay = (isoDate: string): string => iso(addDays(toDate(isoDate), 1));
+
+/** The last day of the month an ISO date falls in. */
+export const monthEnd = (isoDate: string): string => iso(endOfMonth(toDate(isoDate)));

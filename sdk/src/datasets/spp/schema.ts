@@ -1,0 +1,20 @@
+import type { SeriesInput } from "../../core/schema.js";
+
+const s = (id: string, title: string, description: string, unit: SeriesInput["unit"], measure: string): SeriesInput => ({
+  id: `spp.${id}`,
+  dataset: "spp",
+  title,
+  description,
+  agency: "SPP",
+  unit,
+  kind: "flow",
+  measure,
+});
+
+/** The Supreme People's Procuratorate's own series: duty-crime suspects (officials), not the Sky Net total. */
+export const SPP_SERIES = [
+  s("returned", "SPP: suspects brought back", "People suspected of crimes committed by taking advantage of their positions of power, brought back to China from abroad, as the SPP reports.", "persons", "returned"),
+  s("captured", "SPP: fugitive officials captured", "Fugitive officials suspected of work-related (duty) crimes captured, as the SPP reports.", "persons", "captured"),
+  s("recovered.cny", "SPP: assets confiscated (yuan)", "Money confiscated in these cases, in yuan, as the SPP reports.", "CNY", "recovered"),
+  s("recovered.usd", "SPP: assets confiscated (US dollars)", "The same amount as the source converted it to US dollars; exists only where the source gives dollars.", "USD", "recovered"),
+] satisfies SeriesInput[];

@@ -1,0 +1,221 @@
+// The public API of @skynet-data/sdk: this file decides what is exported; index.ts only re-exports it.
+import { createCatalog, type FigureOptions, type FigureQuery, type FigureResult } from "./core/catalog.js";
+import { fnv1a } from "./core/hash.js";
+import type { Event, Observation, Source } from "./core/schema.js";
+import { planCharts, planTable, sheetNameFor, tableNameFor, type SheetPlan } from "./core/sheet-plan.js";
+import type { Table } from "./core/table.js";
+import { DATASETS } from "./datasets/index.js";
+import { SOURCES } from "./sources/index.js";
+
+/** The validated, indexed catalogue behind every export of this module. */
+export const catalog = createCatalog(DATASETS, SOURCES);
+
+/** Version of the SDK package. */
+export const SDK_VERSION = "0.1.0";
+
+/**
+ * Fingerprint of the bundled data: changes whenever any figure, event or source changes.
+ *
+ * @example
+ * DATA_VERSION //=> "0.1.0+3f9a0c12" (package version + data hash)
+ */
+export const DATA_VERSION = `${SDK_VERSION}+${fnv1a(JSON.stringify([catalog.datasets, catalog.sources]))}`;
+
+/**
+ * Every observation: one figure each, with series, value, unit, period, coverage, qualifier, source id,
+ * and the verbatim seed quote for seed figures.
+ *
+ * @example
+ * observations.find((o) => o.series === "fox-hunt.captured" && o.period.start.startsWith("2014"))
+ * //=> { value: 680, unit: "persons", period: { label: "2014 (Jul–Dec)", … }, coverage: "full", qualifier: "exact",
+ * //     source: "seed", quote: "Operation \"Fox Hunt 2014\", … 680 corrupt officials …", … }
+ */
+export const observations: readonly Observation[] = catalog.observations;
+
+/**
+ * Every source cited: publisher, our short title, publication date, URL, reliability.
+ *
+ * @example
+ * sources.find((s) => s.id === "seed")?.seedPath //=> "seeds/sky-net-fox-hunt-2015.txt"
+ */
+export const sources: readonly Source[] = catalog.sources;
+
+/**
+ * The series catalogue: what each series counts, its agency, unit and kind (flow or stock).
+ *
+ * @example
+ * series.find((s) => s.id === "spp.captured") //=> { title: "SPP: fugitive officials captured", agency: "SPP", unit: "persons", kind: "flow", … }
+ */
+export const series = catalog.series;
+
+/**
+ * The dated timeline, sorted by date.
+ *
+ * @example
+ * events[0] //=> { id: "cpc-18th-congress", date: "2012-01-01", end: "2012-12-31", precision: "year", phrase: "in 2012", … }
+ */
+export const events: readonly Event[] = catalog.events;
+
+/** The partner countries and their roles. */
+export const partners = catalog.partners;
+
+/** The datasets as defined, validated. */
+export const datasets = catalog.datasets;
+
+/** What the taskpane and `--help` list for each dataset. */
+export interface DatasetSummary {
+  id: string;
+  title: string;
+  description: string;
+  kind: "observations" | "events" | "partners";
+  rows: number;
+  /** First and last day any of its records covers. */
+  from: string;
+  to: string;
+  sources: number;
+}
+
+/**
+ * Lists every dataset with its title, row count, the period it covers and how many sources back it.
+ *
+ * @example
+ * listDatasets().map((d) => `${d.id}: ${d.rows} rows, ${d.from}..${d.to}, ${d.sources} sources`)
+ * //=> ["sky-net: 54 rows, 2014-01-01..2024-12-31, 17 sources", …]
+ */
+export function listDatasets(): DatasetSummary[] {
+  return catalog.datasets.map((d) => {
+    const spans =
+      d.kind === "observations" ? d.observations.map((o) => [o.period.start, o.period.end]) : d.kind === "events" ? d.events.map((e) => [e.date, e.end]) : d.partners.map((p) => [p.date, p.date]);
+    return {
+      id: d.id,
+      title: d.title,
+      description: d.description,
+      kind: d.kind,
+      rows: spans.length,
+      from: spans.map((s) => s[0]!).sort()[0]!,
+      to: spans.map((s) => s[1]!).sort().at(-1)!,
+      sources: catalog.sourcesOf(d.id).length,
+    };
+  });
+}
+
+/**
+ * Looks up one figure: a series for a calendar year (flows), an as-of date (stocks) or a period label.
+ * Found only when a full-coverage, exact or approximate figure answers exactly that; otherwise the answer
+ * says what exists instead (a partial-year figure, a lower bound, another agency's series).
+ * Throws `SkynetError` for an unknown series or a malformed query.
+ *
+ * @example
+ * getFigure("fox-hunt.captured", { year: 2014 }).found //=> true (680 persons)
+ * getFigure("sky-net.returned", { year: 2016 })
+ * //=> { found: false, reason: "partial-only", message: "no full, exact figure of sky-net.returned for 2016. What exists: 908 persons for Jan–Nov 2016 (partial coverage; China National Radio (CNR), 2016-12-09) in sky-net.returned", … }
+ * getFigure("treaties.extradition.in-force", { asOf: "2015-01-01" }).found //=> true (29 treaties, as of Nov 2014)
+ */
+export function getFigure(seriesId: string, query: FigureQuery, options?: FigureOptions): FigureResult {
+  return catalog.figure(seriesId, query, options);
+}
+
+/**
+ * A series' observations, optionally limited to the years `from`..`to` (inclusive), sorted by period end.
+ *
+ * @example
+ * getSeries("sky-net.returned", { from: 2020, to: 2020 }).map((o) => [o.period.label, o.value, o.coverage])
+ * //=> [["Jan–Nov 2020", 1229, "partial"], ["2020", 1421, "full"]]
+ */
+export function getSeries(seriesId: string, range?: { from?: number; to?: number }): Observation[] {
+  return catalog.observationsOf(seriesId, range);
+}
+
+/**
+ * The events that may have fallen between two ISO dates (inclusive), sorted by date.
+ *
+ * @example
+ * getTimeline("2014-10-01", "2014-11-30").map((e) => e.id)
+ * //=> ["china-us-asset-cooperation", "australia-commitment", "apec-beijing-declaration", "g20-brisbane-action-plan", "fox-hunt-2014"]
+ */
+export function getTimeline(from?: string, to?: string): Event[] {
+  return catalog.timeline(from, to);
+}
+
+/**
+ * A source by id. Throws `SkynetError("unknown-source")` listing the ids that exist.
+ *
+ * @example
+ * getSource("ecns-2016-01-15").publisher //=> "ECNS (China News Service)"
+ */
+export function getSource(id: string): Source {
+  return catalog.getSource(id);
+}
+
+/**
+ * A dataset as a table: typed columns and rows (dates as ISO strings), ready to become a sheet or a file.
+ *
+ * @example
+ * const t = getDatasetTable("spp");
+ * t.columns.map((c) => c.header).slice(0, 4) //=> ["Series", "What is counted", "Agency", "Period"]
+ * t.rows.length //=> 4
+ */
+export function getDatasetTable(datasetId: string): Table {
+  return catalog.table(datasetId);
+}
+
+/**
+ * The sources as a table; by default every source, or those cited by the given datasets.
+ *
+ * @example
+ * getSourcesTable(["spp"]).rows.map((r) => r[0]) //=> ["seed"]
+ */
+export function getSourcesTable(datasetIds?: readonly string[]): Table {
+  if (!datasetIds) return catalog.sourcesTable();
+  return catalog.sourcesTable([...new Set(datasetIds.flatMap((id) => catalog.sourcesOf(id)))]);
+}
+
+/**
+ * The sheet plan of one dataset: a pure description (header, rows with dates as Excel serials, one number
+ * format per cell, widths, charts with partial years kept apart, notes) that the add-in, the xlsx export and
+ * the preview all lay out the same way.
+ *
+ * @example
+ * const plan = planSheet("fox-hunt");
+ * plan.sheetName //=> "Fox Hunt operations"
+ * plan.tableName //=> "SkyNet_fox_hunt"
+ * plan.charts[0].title //=> "Fox Hunt captures per operation (persons)"
+ */
+export function planSheet(datasetId: string): SheetPlan {
+  const d = catalog.getDataset(datasetId);
+  const body = planTable(catalog.table(d.id), sheetNameFor(d.title), tableNameFor(d.id));
+  const charts = planCharts(d, { series: catalog.getSeries, source: catalog.getSource, observationsOf: (id) => catalog.observationsOf(id) });
+  const notes = [
+    d.description,
+    "Coverage 'partial' marks a figure for part of the period (e.g. January–November): never sum or chart it as a full year.",
+    "Qualifier 'lower-bound' marks a published \"more than\" figure; 'approximate' an \"about\" figure.",
+    `Data version ${DATA_VERSION}. Sources: see the Sources sheet.`,
+  ];
+  return { ...body, charts, notes };
+}
+
+/**
+ * The Sources sheet plan: every citation behind the given datasets (all by default), with the seed quotes.
+ *
+ * @example
+ * planSourcesSheet(["spp"]).rows.length //=> 1 (the seed)
+ */
+export function planSourcesSheet(datasetIds?: readonly string[]): SheetPlan {
+  const body = planTable(getSourcesTable(datasetIds), "Sources", "SkyNet_sources");
+  return { ...body, charts: [], notes: ["Every citation behind the loaded datasets. Only the seed article is quoted; other sources are cited, never copied."] };
+}
+
+export { createCatalog, describeObservation } from "./core/catalog.js";
+export type { Catalog, FigureOptions, FigureQuery, FigureResult, NoFigureReason } from "./core/catalog.js";
+export { resolvePhrase, toExcelSerial, fromExcelSerial, isIsoDate } from "./core/dates.js";
+export type { ResolvedPhrase } from "./core/dates.js";
+export { SkynetError } from "./core/errors.js";
+export type { SkynetErrorCode } from "./core/errors.js";
+export * as schemas from "./core/schema.js";
+export type { Agency, Coverage, Event, Observation, Partner, Period, Precision, Qualifier, Reliability, Series, SeriesKind, Source, Unit, ColumnType } from "./core/schema.js";
+export { Dataset as DatasetSchema } from "./core/dataset.js";
+export type { Dataset, ChartDefinition } from "./core/dataset.js";
+export type { Cell, Column, Table } from "./core/table.js";
+export { FORMAT, sheetNameFor, tableNameFor, unitFormat } from "./core/sheet-plan.js";
+export type { ChartPlan, ChartSeriesPlan, Marking, PlannedColumn, SheetPlan } from "./core/sheet-plan.js";
+export { SEED_PATH, SEED_REFERENCE_DATE, SEED_SOURCE } from "./seed/index.js";

@@ -1,0 +1,14 @@
+import { phrasePeriod } from "../core/periods.js";
+import type { Period } from "../core/schema.js";
+
+/** The seed article's reference date: its "on Wednesday" is Wednesday 1 April 2015 (see seeds/*.meta.json). */
+export const SEED_REFERENCE_DATE = "2015-04-01";
+
+/** Repo-relative path of the seed copy. */
+export const SEED_PATH = "seeds/sky-net-fox-hunt-2015.txt";
+
+/** Source id of the seed article. */
+export const SEED_SOURCE = "seed";
+
+/** A period from one of the seed's relative phrases, resolved against its reference date. */
+export const seedPeriod = (phrase: string, label?: string): Period => phrasePeriod(phrase, SEED_REFERENCE_DATE, label);
