@@ -205,6 +205,7 @@ export function planSourcesSheet(datasetIds?: readonly string[]): SheetPlan {
   return { ...body, charts: [], notes: ["Every citation behind the loaded datasets. Only the seed article is quoted; other sources are cited, never copied."] };
 }
 
+// (custom-functions work: export the pure function implementations below this line)
 export { createCatalog, describeObservation } from "./core/catalog.js";
 export type { Catalog, FigureOptions, FigureQuery, FigureResult, NoFigureReason } from "./core/catalog.js";
 export { resolvePhrase, toExcelSerial, fromExcelSerial, isIsoDate } from "./core/dates.js";

@@ -1,0 +1,2 @@
+// Custom functions: thin wrappers over the SDK (filled in by the custom-functions work).
+export {};

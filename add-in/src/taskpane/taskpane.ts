@@ -1,0 +1,2 @@
+// Taskpane entry (filled in by the taskpane work).
+export {};
