@@ -6,6 +6,7 @@ export interface ObservationExtras {
   quote?: string;
   note?: string;
   conflict?: string;
+  corroboratedBy?: string[];
   /** Disambiguates two observations of one series and period (kept conflicts). */
   idSuffix?: string;
 }

@@ -108,6 +108,9 @@ export function createCatalog(datasetInputs: readonly DatasetInput[], sourceInpu
     for (const r of cited) {
       const src = sourceById.get(r.source);
       if (!src) throw new SkynetError("invalid-data", `${d.id}/${r.id} cites unknown source "${r.source}"`);
+      for (const c of "corroboratedBy" in r ? (r.corroboratedBy ?? []) : []) {
+        if (!sourceById.has(c)) throw new SkynetError("invalid-data", `${d.id}/${r.id} is corroborated by unknown source "${c}"`);
+      }
       if (src.seedPath && !r.quote) throw new SkynetError("invalid-data", `${d.id}/${r.id} comes from the seed but carries no quote`);
       if (!src.seedPath && r.quote) throw new SkynetError("invalid-data", `${d.id}/${r.id} quotes a source that is not the seed: only the seed is quoted`);
     }
@@ -140,7 +143,7 @@ export function createCatalog(datasetInputs: readonly DatasetInput[], sourceInpu
   const sourceOrderByDataset = new Map<string, string[]>();
   for (const d of datasets) {
     const recs = d.kind === "observations" ? d.observations : d.kind === "events" ? d.events : d.partners;
-    sourceOrderByDataset.set(d.id, [...new Set(recs.map((r) => r.source))]);
+    sourceOrderByDataset.set(d.id, [...new Set(recs.flatMap((r) => [r.source, ...("corroboratedBy" in r ? (r.corroboratedBy ?? []) : [])]))]);
   }
   const tables = new Map<string, Table>();
 

@@ -99,6 +99,8 @@ export const Observation = z
     note: z.string().optional(),
     /** Set on each side of a deliberately kept disagreement between sources. */
     conflict: z.string().optional(),
+    /** Other sources that report the same figure. */
+    corroboratedBy: z.array(Id).optional(),
   })
   .strict();
 export type Observation = z.infer<typeof Observation>;
@@ -116,6 +118,8 @@ export const Event = z
     parties: z.array(z.string().min(1)),
     source: Id,
     quote: z.string().min(1).optional(),
+    /** Other sources that date the same event. */
+    corroboratedBy: z.array(Id).optional(),
   })
   .strict()
   .refine((e) => e.date <= e.end, "an event's date is on or before its end");

@@ -44,6 +44,7 @@ const OBSERVATION_COLUMNS: Column[] = [
   col("source", "Source", "text", "Source id; see the Sources sheet"),
   col("publisher", "Publisher", "text", "Who published the figure"),
   col("url", "URL", "url", "Where the source can be read, if online"),
+  col("alsoReportedBy", "Also reported by", "text", "Other sources reporting the same figure, separated by '; '"),
   col("quote", "Seed quote", "text", "Verbatim words of the seed article that state the figure"),
   col("note", "Note", "text", "Caveats: definitions that shift, conflicting sources"),
 ];
@@ -58,6 +59,7 @@ const EVENT_COLUMNS: Column[] = [
   col("parties", "Parties", "text", "Who took part, separated by '; '"),
   col("source", "Source", "text", "Source id; see the Sources sheet"),
   col("publisher", "Publisher", "text", "Who reported it"),
+  col("alsoReportedBy", "Also reported by", "text", "Other sources dating the same event, separated by '; '"),
   col("quote", "Seed quote", "text", "Verbatim words of the seed article"),
 ];
 
@@ -81,11 +83,11 @@ export interface TableContext {
 const obsRow = (o: Observation, ctx: TableContext): Cell[] => {
   const s = ctx.series(o.series);
   const src = ctx.source(o.source);
-  return [o.series, s.title, s.agency, o.period.label, o.period.start, o.period.end, o.value, o.unit, o.coverage, o.qualifier, o.source, src.publisher, src.url, o.quote ?? null, o.note ?? null];
+  return [o.series, s.title, s.agency, o.period.label, o.period.start, o.period.end, o.value, o.unit, o.coverage, o.qualifier, o.source, src.publisher, src.url, o.corroboratedBy?.join("; ") ?? null, o.quote ?? null, o.note ?? null];
 };
 
 const eventRow = (e: Event, ctx: TableContext): Cell[] => [
-  e.id, e.date, e.end, e.precision, e.phrase, e.what, e.parties.join("; "), e.source, ctx.source(e.source).publisher, e.quote ?? null,
+  e.id, e.date, e.end, e.precision, e.phrase, e.what, e.parties.join("; "), e.source, ctx.source(e.source).publisher, e.corroboratedBy?.join("; ") ?? null, e.quote ?? null,
 ];
 
 const partnerRow = (p: Partner, ctx: TableContext): Cell[] => [

@@ -1,7 +1,7 @@
 import type { Event, Period } from "../../core/schema.js";
 
 /** An event from a resolved period: the event may have fallen on any day from `date` to `end`. */
-export const eventFrom = (id: string, period: Period, what: string, parties: string[], source: string, quote?: string): Event => ({
+export const eventFrom = (id: string, period: Period, what: string, parties: string[], source: string, quote?: string, corroboratedBy?: string[]): Event => ({
   id,
   date: period.start,
   end: period.end,
@@ -11,4 +11,5 @@ export const eventFrom = (id: string, period: Period, what: string, parties: str
   parties,
   source,
   ...(quote ? { quote } : {}),
+  ...(corroboratedBy ? { corroboratedBy } : {}),
 });

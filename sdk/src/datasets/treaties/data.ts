@@ -8,6 +8,7 @@ const o = observationWriter(TREATY_SERIES);
 const nov2014 = { ...seedPeriod("As of November 2014"), label: "Nov 2014" };
 const Q_COUNTS = "As of November 2014, China concluded a total of 39 extradition treaties, including 29 that have taken effect; and 52 criminal judicial assistance treaties, with 46 already in force.";
 const sep2018 = monthPeriod("2018-09");
+const CRI = ["cri-2014-11-26"];
 const NARROW = "The Foreign Ministry's table lists criminal-only and combined civil-and-criminal treaties apart; whether the 2014 count of 52 included the combined ones is not stated, so these are kept as separate series.";
 
 export const treaties = defineDataset({
@@ -17,10 +18,10 @@ export const treaties = defineDataset({
   kind: "observations",
   series: TREATY_SERIES,
   observations: [
-    o("treaties.extradition.concluded", 39, nov2014, SEED_SOURCE, { quote: Q_COUNTS }),
-    o("treaties.extradition.in-force", 29, nov2014, SEED_SOURCE, { quote: Q_COUNTS }),
-    o("treaties.judicial-assistance.concluded", 52, nov2014, SEED_SOURCE, { quote: Q_COUNTS }),
-    o("treaties.judicial-assistance.in-force", 46, nov2014, SEED_SOURCE, { quote: Q_COUNTS }),
+    o("treaties.extradition.concluded", 39, nov2014, SEED_SOURCE, { quote: Q_COUNTS, corroboratedBy: CRI }),
+    o("treaties.extradition.in-force", 29, nov2014, SEED_SOURCE, { quote: Q_COUNTS, corroboratedBy: CRI }),
+    o("treaties.judicial-assistance.concluded", 52, nov2014, SEED_SOURCE, { quote: Q_COUNTS, corroboratedBy: CRI }),
+    o("treaties.judicial-assistance.in-force", 46, nov2014, SEED_SOURCE, { quote: Q_COUNTS, corroboratedBy: CRI }),
     o("treaties.negotiations-finished", 10, seedPeriod("last year"), SEED_SOURCE, {
       quote: "Last year, China finished negotiations on extradition or administrative judicial treaties with 10 countries including France, Spain, Britain and Italy.",
       note: "Four of the ten are named: France, Spain, Britain and Italy (see the partners dataset).",

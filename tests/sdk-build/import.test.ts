@@ -1,0 +1,40 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const dist = `${root}/sdk/dist/index.js`;
+
+// Runs plain Node from the repo root, as a developer would after `npm run build`.
+const run = (code: string) => JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, encoding: "utf8" }));
+
+describe("@skynet-data/sdk (built)", () => {
+  it("has been built to ESM with type declarations", () => {
+    expect(existsSync(dist), "sdk/dist/index.js is missing: run `npm run build`").toBe(true);
+    expect(existsSync(`${root}/sdk/dist/index.d.ts`)).toBe(true);
+  });
+
+  it("gives every seed figure with its quote, unit, period and source when imported by package name", () => {
+    const out = run(`
+      import { observations, sources } from "@skynet-data/sdk";
+      const seed = observations.filter((o) => o.source === "seed");
+      console.log(JSON.stringify({ n: seed.length, sample: seed.find((o) => o.value === 680), seedSource: sources.find((s) => s.id === "seed") }));
+    `);
+    expect(out.n).toBe(15); // 5 treaty, 6 Fox Hunt 2014 and 4 SPP figures
+    expect(out.sample).toMatchObject({ series: "fox-hunt.captured", unit: "persons", period: { start: "2014-07-01", end: "2014-12-31" }, coverage: "full", qualifier: "exact" });
+    expect(out.sample.quote).toContain("680 corrupt officials");
+    expect(out.seedSource.seedPath).toBe("seeds/sky-net-fox-hunt-2015.txt");
+  });
+
+  it("gives the later-year series with coverage and citations", () => {
+    const out = run(`
+      import { getSeries, getSource } from "@skynet-data/sdk";
+      const s = getSeries("sky-net.returned").map((o) => ({ label: o.period.label, v: o.value, c: o.coverage, url: getSource(o.source).url }));
+      console.log(JSON.stringify(s));
+    `);
+    expect(out.length).toBe(13);
+    expect(out.filter((o: { c: string }) => o.c === "partial").length).toBe(6);
+    expect(out.every((o: { url: string | null }) => typeof o.url === "string" && o.url.startsWith("http"))).toBe(true);
+  });
+});
