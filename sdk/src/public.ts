@@ -220,3 +220,6 @@ export type { Cell, Column, Table } from "./core/table.js";
 export { FORMAT, sheetNameFor, tableNameFor, unitFormat } from "./core/sheet-plan.js";
 export type { ChartPlan, ChartSeriesPlan, Marking, PlannedColumn, SheetPlan } from "./core/sheet-plan.js";
 export { SEED_PATH, SEED_REFERENCE_DATE, SEED_SOURCE } from "./seed/index.js";
+
+// taskpane layout
+export * as layout from "./layout/index.js";
