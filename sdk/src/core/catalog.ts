@@ -43,6 +43,18 @@ export interface Catalog {
 
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
+/** Binary search in observations sorted by period end: the last one ending on or before `date`. */
+function lastEndingBy(sorted: readonly Observation[], date: string): Observation | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.period.end <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1] : undefined;
+}
+
 const fmtNumber = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 3 });
 
 /** Human words for one observation, as used in "what exists instead" messages. */
@@ -211,8 +223,7 @@ export function createCatalog(datasetInputs: readonly DatasetInput[], sourceInpu
     if ("asOf" in query) {
       const asOf = assertIso(query.asOf, "asOf");
       // A figure dated to a month counts from the end of that month.
-      const usable = all.filter((o) => o.period.end <= asOf);
-      const latest = usable.length ? usable[usable.length - 1]! : undefined;
+      const latest = lastEndingBy(all, asOf);
       if (latest && acceptable(latest, incomplete)) return found(latest);
       if (latest) return none(latest.qualifier === "lower-bound" ? "lower-bound-only" : "partial-only", `the latest figure of ${s.id} as of ${asOf} is not a full, exact figure`, [latest]);
       const first = all[0];
