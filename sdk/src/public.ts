@@ -206,6 +206,7 @@ export function planSourcesSheet(datasetIds?: readonly string[]): SheetPlan {
 }
 
 // (custom-functions work: export the pure function implementations below this line)
+export * from "./functions/index.js";
 export { createCatalog, describeObservation } from "./core/catalog.js";
 export type { Catalog, FigureOptions, FigureQuery, FigureResult, NoFigureReason } from "./core/catalog.js";
 export { resolvePhrase, toExcelSerial, fromExcelSerial, isIsoDate } from "./core/dates.js";

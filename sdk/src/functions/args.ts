@@ -1,0 +1,101 @@
+import { fromExcelSerial, isIsoDate, monthEnd } from "../core/dates.js";
+import { badArgument } from "./errors.js";
+
+// Argument coercion of what Excel hands a custom function: numbers, text, booleans, null for an omitted argument,
+// date serials, and 2-D arrays for ranges. Every failure throws SkynetError("invalid-argument") with words.
+
+const MIN_SERIAL = 61;
+const MAX_SERIAL = 2_958_465;
+
+/** How a value Excel passed reads in a message. */
+export function show(v: unknown): string {
+  if (v === null || v === undefined) return "nothing";
+  if (typeof v === "string") return v.trim() === "" ? "empty text" : JSON.stringify(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "a non-finite number";
+  if (Array.isArray(v)) return `a ${v.length}×${Array.isArray(v[0]) ? v[0].length : 1} range`;
+  if (typeof v === "object") return "a data-type value";
+  return `a ${typeof v}`;
+}
+
+/** A 1×1 range is its single value; a bigger range is a bad argument. */
+export function scalar(v: unknown, name: string): unknown {
+  if (!Array.isArray(v)) return v;
+  if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) return scalar(v[0][0], name);
+  return badArgument(`${name} must be a single value, got ${show(v)}`);
+}
+
+/** True for an omitted argument: null, undefined or blank text. */
+export const isOmitted = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** A calendar year: a whole number 1900–9999, or text holding one. */
+export function yearArg(raw: unknown, name = "year"): number {
+  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 1900 && raw <= 9999) return raw;
+  const v = scalar(raw, name);
+  if (isOmitted(v)) return badArgument(`${name} is required: a whole number such as 2014`);
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d{4}\s*$/.test(v) ? Number(v) : NaN;
+  if (Number.isInteger(n) && n >= 1900 && n <= 9999) return n;
+  if (typeof v === "number" && Number.isInteger(v) && v > 9999 && v <= MAX_SERIAL) {
+    return badArgument(`${name} must be a whole number from 1900 to 9999, got ${v}, which looks like the date ${fromExcelSerial(v)}: use YEAR() to pass its year`);
+  }
+  if (typeof v === "number" && Number.isFinite(v) && !Number.isInteger(v)) return badArgument(`${name} must be a whole number from 1900 to 9999, got the fraction ${v}`);
+  return badArgument(`${name} must be a whole number from 1900 to 9999, got ${show(v)}`);
+}
+
+/** An optional year: undefined when omitted. */
+export const optionalYearArg = (raw: unknown, name: string): number | undefined => (isOmitted(scalar(raw, name)) ? undefined : yearArg(raw, name));
+
+/** A date as Excel gives it: a serial (number, fractions of a day dropped) or ISO text. Kept in the form given, so the hot path never builds a Date. */
+export type DateArg = { serial: number; iso?: undefined } | { iso: string; serial?: undefined };
+
+/** A date argument: an Excel date serial, ISO text `YYYY-MM-DD`, or `YYYY-MM` meaning the end of that month. */
+export function dateArg(raw: unknown, name: string): DateArg {
+  const v = scalar(raw, name);
+  if (typeof v === "number") {
+    if (Number.isFinite(v) && v >= MIN_SERIAL && v < MAX_SERIAL + 1) return { serial: Math.floor(v) };
+    return badArgument(`${name} must be a date (an Excel date from 1900-03-01 to 9999-12-31, or text "YYYY-MM-DD"), got ${show(v)}`);
+  }
+  if (typeof v === "string") {
+    const s = v.trim();
+    if (isIsoDate(s)) return { iso: s };
+    if (/^\d{4}-\d{2}$/.test(s) && isIsoDate(`${s}-01`)) return { iso: monthEnd(`${s}-01`) };
+  }
+  if (isOmitted(v)) return badArgument(`${name} is required: a date, or text "YYYY-MM-DD"`);
+  return badArgument(`${name} must be a date (an Excel date serial, or text "YYYY-MM-DD" or "YYYY-MM"), got ${show(v)}`);
+}
+
+/** An optional date: undefined when omitted. */
+export const optionalDateArg = (raw: unknown, name: string): DateArg | undefined => (isOmitted(scalar(raw, name)) ? undefined : dateArg(raw, name));
+
+/** The ISO form of a date argument. */
+export const isoOf = (d: DateArg): string => d.iso ?? fromExcelSerial(d.serial!);
+
+/** Lower-case words only, for matching aliases: "Criminal Judicial-Assistance" -> "criminal judicial assistance". */
+export const normalizeWords = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9$]+/g, " ")
+    .trim();
+
+/** A choice among named options with aliases, matched case-insensitively; `undefined` when omitted. */
+export function choiceArg<T>(raw: unknown, name: string, aliases: ReadonlyMap<string, T>, accepted: string): T | undefined {
+  if (typeof raw === "string") {
+    const direct = aliases.get(raw);
+    if (direct !== undefined) return direct;
+  }
+  const v = scalar(raw, name);
+  if (isOmitted(v)) return undefined;
+  if (typeof v !== "string") return badArgument(`${name} must be text, one of ${accepted}; got ${show(v)}`);
+  const hit = aliases.get(normalizeWords(v));
+  if (hit === undefined) return badArgument(`unknown ${name} ${JSON.stringify(v)}; accepted: ${accepted}`);
+  return hit;
+}
+
+/** A required text argument, trimmed. */
+export function textArg(raw: unknown, name: string, example: string): string {
+  const v = scalar(raw, name);
+  if (isOmitted(v)) return badArgument(`${name} is required, for example ${example}`);
+  if (typeof v !== "string") return badArgument(`${name} must be text, for example ${example}; got ${show(v)}`);
+  return v.trim();
+}

@@ -1,0 +1,112 @@
+import type { Agency, Series } from "../core/schema.js";
+import { catalog } from "../public.js";
+import { choiceArg, yearArg } from "./args.js";
+import { ACCEPTED_AGENCIES, ACCEPTED_CURRENCIES, AGENCY_ALIASES, AGENCY_NAMES, CURRENCY_ALIASES, type Currency } from "./choices.js";
+import { guarded, notAvailable, type Answer } from "./errors.js";
+import { yearValue } from "./lookup.js";
+
+/** A yearly-figure function: the measure it answers and the agency it answers for by default. */
+interface Yearly {
+  id: string;
+  measure: string;
+  defaultAgency: Agency;
+}
+
+const CAPTURES: Yearly = { id: "CAPTURES", measure: "captured", defaultAgency: "MPS" };
+const SURRENDERED: Yearly = { id: "SURRENDERED", measure: "surrendered", defaultAgency: "MPS" };
+const RETURNED: Yearly = { id: "RETURNED", measure: "returned", defaultAgency: "CCDI-NSC" };
+const RECOVERED: Yearly = { id: "RECOVERED", measure: "recovered", defaultAgency: "CCDI-NSC" };
+const COUNTRIES: Yearly = { id: "COUNTRIES", measure: "countries", defaultAgency: "MPS" };
+
+const keyOf = (agency: Agency, currency?: Currency) => (currency ? `${agency}|${currency}` : agency);
+const isMoney = (s: Series) => s.unit === "CNY" || s.unit === "USD";
+
+interface Routes {
+  /** agency (and currency, for money) -> series id. */
+  series: Map<string, string>;
+  /** series id -> the agency argument that asks for it. */
+  agencyOf: (seriesId: string) => string | undefined;
+}
+
+const routesMemo = new Map<string, Routes>();
+
+/** The year-by-year series of a measure, one per agency (and currency): running totals never answer a year. */
+function routes(f: Yearly): Routes {
+  let r = routesMemo.get(f.id);
+  if (r) return r;
+  const series = new Map<string, string>();
+  const agencyOf = new Map<string, string>();
+  for (const s of catalog.series) {
+    if (s.measure !== f.measure || s.cumulative || s.kind !== "flow") continue;
+    const key = keyOf(s.agency, isMoney(s) ? (s.unit as Currency) : undefined);
+    if (series.has(key)) throw new Error(`${f.id}: series ${series.get(key)} and ${s.id} both answer for ${key}`);
+    series.set(key, s.id);
+    if (s.agency !== f.defaultAgency) agencyOf.set(s.id, s.agency);
+  }
+  r = { series, agencyOf: (id) => agencyOf.get(id) };
+  routesMemo.set(f.id, r);
+  return r;
+}
+
+function yearly(f: Yearly, yearRaw: unknown, agencyRaw: unknown, currencyRaw?: unknown, withCurrency = false): Answer<number> {
+  const year = yearArg(yearRaw);
+  const agency = agencyRaw == null ? f.defaultAgency : (choiceArg(agencyRaw, "agency", AGENCY_ALIASES, ACCEPTED_AGENCIES) ?? f.defaultAgency);
+  const currency = withCurrency ? (currencyRaw == null ? "CNY" : (choiceArg(currencyRaw, "currency", CURRENCY_ALIASES, ACCEPTED_CURRENCIES) ?? "CNY")) : undefined;
+  const r = routes(f);
+  const seriesId = r.series.get(keyOf(agency, currency));
+  if (seriesId === undefined) {
+    const offered = [...r.series.entries()].map(([k, id]) => `${k.replace("|", " in ")} (${id})`).join(", ");
+    const what = currency ? `${currency} figures from ${AGENCY_NAMES[agency]}` : `figures from ${AGENCY_NAMES[agency]}`;
+    return notAvailable(`${f.id} has no ${what}; it answers for ${offered}`);
+  }
+  return yearValue(seriesId, year, r.agencyOf);
+}
+
+/**
+ * Fugitives captured in a year: by default the Fox Hunt operation of that year (Ministry of Public Security);
+ * agency "SPP" gives the procuratorate's series. `#N/A` with what exists when no full, exact figure does.
+ *
+ * @example
+ * captures(2014) //=> 680 (Fox Hunt 2014, July–December)
+ * captures(2014, "SPP") //=> 749
+ * captures(2022) //=> { error: "#N/A", message: "no full, exact figure of fox-hunt.captured for 2022. What exists: more than 700 persons for 2022 …" }
+ */
+export const captures = guarded((year: unknown, agency?: unknown): Answer<number> => yearly(CAPTURES, year, agency));
+
+/**
+ * Fox Hunt fugitives who turned themselves in during the year's operation.
+ *
+ * @example
+ * surrendered(2014) //=> 390
+ */
+export const surrendered = guarded((year: unknown): Answer<number> => yearly(SURRENDERED, year, undefined));
+
+/**
+ * Fugitives returned to China in a year: by default the Sky Net total (all agencies, CCDI-NSC);
+ * agency "SPP" gives the procuratorate's series.
+ *
+ * @example
+ * returned(2015) //=> 1023
+ * returned(2013, "SPP") //=> 762
+ * returned(2016) //=> { error: "#N/A", message: "no full, exact figure of sky-net.returned for 2016. What exists: 908 persons for Jan–Nov 2016 …" }
+ */
+export const returned = guarded((year: unknown, agency?: unknown): Answer<number> => yearly(RETURNED, year, agency));
+
+/**
+ * Assets recovered or confiscated in a year, in yuan by default; "USD" only where a source reports dollars.
+ * By default the Sky Net total (CCDI-NSC); agency "SPP" gives the procuratorate's series.
+ *
+ * @example
+ * recovered(2013, "SPP") //=> 10140000000
+ * recovered(2013, "SPP", "USD") //=> 1630000000
+ * recovered(2018) //=> 3540000000
+ */
+export const recovered = guarded((year: unknown, agency?: unknown, currency?: unknown): Answer<number> => yearly(RECOVERED, year, agency, currency, true));
+
+/**
+ * Countries and regions in which the year's Fox Hunt fugitives were seized.
+ *
+ * @example
+ * countries(2014) //=> 69
+ */
+export const countries = guarded((year: unknown): Answer<number> => yearly(COUNTRIES, year, undefined));
