@@ -4,3 +4,4 @@ export * from "./chunks.js";
 export * from "./refresh.js";
 export * from "./sheet-layout.js";
 export * from "./format.js";
+export * from "./guard.js";

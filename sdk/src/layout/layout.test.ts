@@ -4,6 +4,7 @@ import { blockAddress, cellAddress, columnLetter, parseAddress, quoteSheetName }
 import { planChunks, packBatches, rowBytes } from "./chunks.js";
 import { formatCell } from "./format.js";
 import { carryRows, diffRows, rowKeys } from "./refresh.js";
+import { safeFormat } from "./guard.js";
 import { chartData, occupiedCells, parseStamp, seriesStyles, sheetLayout, uniqueSheetName } from "./sheet-layout.js";
 
 describe("columnLetter", () => {
@@ -86,6 +87,9 @@ describe("carryRows", () => {
   it("moves cells with their rows and leaves added rows blank", () => {
     expect(carryRows([1, null, 0], [["x", 1], ["y", 2]], 2)).toEqual([["y", 2], ["", ""], ["x", 1]]);
   });
+  it("gives added rows the formula of a calculated column", () => {
+    expect(carryRows([null, 0], [["=[@V]*2", "a"]], 2)).toEqual([["=[@V]*2", ""], ["=[@V]*2", "a"]]);
+  });
 });
 
 describe("formatCell", () => {
@@ -152,5 +156,12 @@ describe("parseStamp", () => {
     expect(parseStamp(JSON.stringify(s))).toEqual(s);
     expect(parseStamp("{oops")).toBeNull();
     expect(parseStamp({ dataVersion: "" })).toBeNull();
+  });
+});
+
+describe("safeFormat", () => {
+  it("forces the text format on text that Excel would read as a formula", () => {
+    expect(["=SUM(A1)", "+86", "-x", "@home", "plain"].map((v) => safeFormat(v, "General"))).toEqual(["@", "@", "@", "@", "General"]);
+    expect(safeFormat(-5, "#,##0")).toBe("#,##0");
   });
 });

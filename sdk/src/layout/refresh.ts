@@ -79,13 +79,18 @@ export function diffRows(headers: readonly string[], oldKeys: readonly string[],
 }
 
 /**
- * Moves the analyst's cells (one array per row) to follow their rows: kept rows bring theirs, added rows get blanks.
+ * Moves the analyst's cells (one array per row) to follow their rows: kept rows bring theirs; added rows get
+ * blanks, or the column's formula where every old row holds the same one (an Excel calculated column).
  *
  * @example
- * carryRows([1, null, 0], [["x"], ["y"]], 1) //=> [["y"], [""], ["x"]]
+ * carryRows([1, null, 0], [["x", "=[@Value]*2"], ["y", "=[@Value]*2"]], 2) //=> [["y", "=[@Value]*2"], ["", "=[@Value]*2"], ["x", "=[@Value]*2"]]
  */
 export function carryRows<T>(sources: readonly (number | null)[], oldRows: readonly (readonly T[])[], width: number): (T | "")[][] {
-  return sources.map((j) => (j === null ? Array.from({ length: width }, () => "" as const) : [...oldRows[j]!]));
+  const calculated = Array.from({ length: width }, (_, k) => {
+    const first = oldRows[0]?.[k];
+    return typeof first === "string" && first.startsWith("=") && oldRows.every((r) => r[k] === first) ? first : "";
+  });
+  return sources.map((j) => (j === null ? [...calculated] : [...oldRows[j]!]));
 }
 
 /** Whether a cell read back from Excel (its formula or value) holds anything. */

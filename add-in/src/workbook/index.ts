@@ -1,0 +1,4 @@
+// The workbook double: an in-memory workbook that enforces Excel's documented rules, shared by tests and the preview.
+export { WorkbookModel, WorkbookError, PAYLOAD_LIMIT } from "./model.js";
+export type { CellState, ChartModel, ChartSeriesModel, ExcelErrorCode, Scalar, SheetModel, SyncRecord, TableModel } from "./model.js";
+export { RequestContext, runOn } from "./api.js";

@@ -1,0 +1,294 @@
+// The in-memory workbook behind the double: sheets of cells, tables, charts and settings, with Excel's rules.
+import { layout } from "@skynet-data/sdk";
+
+type Block = layout.Block;
+
+/** The error codes Excel's JavaScript API uses for the rules this double enforces. */
+export type ExcelErrorCode =
+  | "PropertyNotLoaded"
+  | "InvalidArgument"
+  | "InvalidOperation"
+  | "ItemNotFound"
+  | "ItemAlreadyExists"
+  | "RequestPayloadSizeLimitExceeded";
+
+/** Thrown like Excel's `OfficeExtension.Error`: a code and a message in words. */
+export class WorkbookError extends Error {
+  override readonly name = "RichApi.Error";
+  constructor(
+    readonly code: ExcelErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Scalar = string | number | boolean;
+
+export interface CellState {
+  value: Scalar;
+  formula?: string;
+  numberFormat: string;
+  hyperlink?: { address?: string; textToDisplay?: string };
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  fill?: string;
+}
+
+export interface SheetModel {
+  id: number;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  cells: Map<string, CellState>;
+  columnWidths: Map<number, number>;
+  frozenRows: number;
+}
+
+export interface TableModel {
+  id: number;
+  name: string;
+  sheet: SheetModel;
+  block: Block;
+  style: string;
+  showBandedRows: boolean;
+}
+
+export interface ChartSeriesModel {
+  name: string;
+  column: number;
+  color?: string;
+  lineStyle?: string;
+}
+
+export interface ChartModel {
+  id: number;
+  name: string;
+  sheet: SheetModel;
+  type: string;
+  title: string;
+  source: { sheet: SheetModel; block: Block };
+  series: ChartSeriesModel[];
+  from?: string;
+  to?: string;
+  legend?: string;
+}
+
+/** Excel on the web's limit for one request or response. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+const key = (row: number, col: number) => `${row},${col}`;
+const INVALID_SHEET = /[[\]:*?/\\]/;
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** What one `context.sync()` carried: request and response bytes, and whether calculation was suspended. */
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  calculationSuspended: boolean;
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  charts: ChartModel[] = [];
+  settings = new Map<string, unknown>();
+  syncs: SyncRecord[] = [];
+  activeSheet: SheetModel | null = null;
+  private nextId = 1;
+
+  /** A fresh workbook with one empty sheet, as Excel opens it. */
+  static blank(): WorkbookModel {
+    const wb = new WorkbookModel();
+    wb.addSheet("Sheet1");
+    return wb;
+  }
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  table(name: string): TableModel | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addSheet(name: string): SheetModel {
+    this.checkSheetName(name, null);
+    const s: SheetModel = { id: this.nextId++, name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), frozenRows: 0 };
+    this.sheets.push(s);
+    this.activeSheet ??= s;
+    return s;
+  }
+
+  checkSheetName(name: string, self: SheetModel | null): void {
+    if (typeof name !== "string" || !name.trim()) throw new WorkbookError("InvalidArgument", "A sheet name cannot be blank.");
+    if (name.length > 31) throw new WorkbookError("InvalidArgument", `The sheet name "${name}" is longer than 31 characters.`);
+    if (INVALID_SHEET.test(name)) throw new WorkbookError("InvalidArgument", `The sheet name "${name}" contains one of [ ] : * ? / \\.`);
+    if (name.startsWith("'") || name.endsWith("'")) throw new WorkbookError("InvalidArgument", `The sheet name "${name}" begins or ends with an apostrophe.`);
+    if (name.toLowerCase() === "history") throw new WorkbookError("InvalidArgument", `"History" is reserved by Excel.`);
+    const other = this.sheet(name);
+    if (other && other !== self) throw new WorkbookError("ItemAlreadyExists", `A sheet named "${other.name}" already exists (sheet names ignore case).`);
+  }
+
+  renameSheet(s: SheetModel, name: string): void {
+    this.checkSheetName(name, s);
+    s.name = name;
+  }
+
+  deleteSheet(s: SheetModel): void {
+    if (this.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) throw new WorkbookError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.tables = this.tables.filter((t) => t.sheet !== s);
+    this.charts = this.charts.filter((c) => c.sheet !== s);
+    if (this.activeSheet === s) this.activeSheet = this.sheets.find((x) => x.visibility === "Visible") ?? null;
+  }
+
+  cell(s: SheetModel, row: number, col: number): CellState | undefined {
+    return s.cells.get(key(row, col));
+  }
+
+  private cellForWrite(s: SheetModel, row: number, col: number): CellState {
+    let c = s.cells.get(key(row, col));
+    if (!c) {
+      c = { value: "", numberFormat: "General" };
+      s.cells.set(key(row, col), c);
+    }
+    return c;
+  }
+
+  /** Excel's reading of a written value: "=..." in a cell not formatted as text becomes a formula; numeric text becomes a number. */
+  writeValue(s: SheetModel, row: number, col: number, v: unknown): void {
+    if (v === null) return;
+    if (typeof v === "number" && !Number.isFinite(v)) throw new WorkbookError("InvalidArgument", `The value ${v} cannot be stored in a cell.`);
+    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") throw new WorkbookError("InvalidArgument", `A cell value must be text, a number or a boolean, not ${JSON.stringify(v) ?? typeof v}.`);
+    const c = this.cellForWrite(s, row, col);
+    delete c.formula;
+    if (typeof v === "string" && c.numberFormat !== "@") {
+      if (v.startsWith("=") && v.length > 1) {
+        c.formula = v;
+        c.value = v;
+        return;
+      }
+      if (NUMERIC.test(v.trim())) {
+        c.value = Number(v);
+        return;
+      }
+    }
+    c.value = v;
+  }
+
+  setFormat(s: SheetModel, row: number, col: number, f: unknown): void {
+    if (f === null) return;
+    if (typeof f !== "string") throw new WorkbookError("InvalidArgument", `A number format must be text, not ${JSON.stringify(f)}.`);
+    this.cellForWrite(s, row, col).numberFormat = f;
+  }
+
+  clear(s: SheetModel, b: Block, applyTo: string): void {
+    for (let r = b.top; r <= b.bottom; r++) {
+      for (let c = b.left; c <= b.right; c++) {
+        const cell = s.cells.get(key(r, c));
+        if (!cell) continue;
+        if (applyTo === "All") s.cells.delete(key(r, c));
+        else if (applyTo === "Formats") Object.assign(cell, { numberFormat: "General", bold: undefined, italic: undefined, fontSize: undefined, fontColor: undefined, fill: undefined });
+        else {
+          cell.value = "";
+          delete cell.formula;
+          delete cell.hyperlink;
+        }
+      }
+    }
+  }
+
+  /** Adds a table over a block; its header row is the block's first row. */
+  addTable(s: SheetModel, b: Block): TableModel {
+    const clash = this.tables.find((t) => t.sheet === s && layout.blocksOverlap(t.block, b));
+    if (clash) throw new WorkbookError("InvalidArgument", `A table can't overlap another table: the range overlaps "${clash.name}".`);
+    if (b.bottom === b.top) throw new WorkbookError("InvalidArgument", "A table with headers needs at least one row below its header.");
+    const seen = new Set<string>();
+    for (let c = b.left; c <= b.right; c++) {
+      const h = this.cell(s, b.top, c);
+      let name = h && h.value !== "" ? String(h.value) : `Column${c - b.left + 1}`;
+      for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${String(h?.value ?? "Column")}${n}`;
+      seen.add(name.toLowerCase());
+      const cell = this.cellForWrite(s, b.top, c);
+      cell.value = name;
+      delete cell.formula;
+    }
+    let n = this.tables.length + 1;
+    while (this.table(`Table${n}`)) n++;
+    const t: TableModel = { id: this.nextId++, name: `Table${n}`, sheet: s, block: { ...b }, style: "TableStyleMedium2", showBandedRows: true };
+    this.tables.push(t);
+    return t;
+  }
+
+  renameTable(t: TableModel, name: string): void {
+    if (typeof name !== "string" || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255) {
+      throw new WorkbookError("InvalidArgument", `"${name}" is not a valid table name: start with a letter or underscore, then letters, digits, underscores or periods, at most 255 characters.`);
+    }
+    if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || /^[RrCc]$/.test(name)) throw new WorkbookError("InvalidArgument", `"${name}" looks like a cell reference and cannot name a table.`);
+    const other = this.table(name);
+    if (other && other !== t) throw new WorkbookError("ItemAlreadyExists", `A table named "${other.name}" already exists (table names ignore case).`);
+    t.name = name;
+  }
+
+  /** Excel's resize: the header stays in its row, the new range overlaps the old one, no other table is touched; calculated columns fill new rows. */
+  resizeTable(t: TableModel, b: Block): void {
+    if (b.top !== t.block.top) throw new WorkbookError("InvalidArgument", "The header row of a table must remain in the same row when it is resized.");
+    if (!layout.blocksOverlap(b, t.block)) throw new WorkbookError("InvalidArgument", "The resized range must overlap the table's current range.");
+    if (b.bottom === b.top) throw new WorkbookError("InvalidArgument", "A table with headers needs at least one row below its header.");
+    const clash = this.tables.find((x) => x !== t && x.sheet === t.sheet && layout.blocksOverlap(x.block, b));
+    if (clash) throw new WorkbookError("InvalidArgument", `A table can't overlap another table: the range overlaps "${clash.name}".`);
+    const old = t.block;
+    for (let c = b.left; c <= Math.min(b.right, old.right); c++) {
+      const formulas = new Set<string | undefined>();
+      for (let r = old.top + 1; r <= old.bottom; r++) formulas.add(this.cell(t.sheet, r, c)?.formula);
+      const [only] = [...formulas];
+      if (formulas.size !== 1 || !only) continue;
+      for (let r = old.bottom + 1; r <= b.bottom; r++) this.writeValue(t.sheet, r, c, only);
+    }
+    t.block = { ...b };
+  }
+
+  deleteTable(t: TableModel): void {
+    this.tables = this.tables.filter((x) => x !== t);
+  }
+
+  addChart(s: SheetModel, type: string, source: { sheet: SheetModel; block: Block }): ChartModel {
+    const chart: ChartModel = { id: this.nextId++, name: `Chart ${this.charts.length + 1}`, sheet: s, type, title: "", source, series: [] };
+    this.setChartData(chart, source);
+    this.charts.push(chart);
+    return chart;
+  }
+
+  /** Series by columns: the first column holds categories, the first row the series names. */
+  setChartData(chart: ChartModel, source: { sheet: SheetModel; block: Block }): void {
+    const b = source.block;
+    if (b.right <= b.left || b.bottom <= b.top) throw new WorkbookError("InvalidArgument", "Chart data needs a column of categories, at least one series column and a header row.");
+    chart.source = source;
+    chart.series = [];
+    for (let c = b.left + 1; c <= b.right; c++) chart.series.push({ name: String(this.cell(source.sheet, b.top, c)?.value ?? `Series${c - b.left}`), column: c });
+  }
+
+  /** What a person typing into a cell does: the same parsing as a written value, and the cell keeps its format. */
+  typeIntoCell(sheetName: string, address: string, text: string): void {
+    const s = this.sheet(sheetName);
+    if (!s) throw new WorkbookError("ItemNotFound", `There is no sheet named "${sheetName}".`);
+    const { row, col } = layout.parseCell(address);
+    this.writeValue(s, row, col, text);
+  }
+
+  /** The values of a block as Excel's `values` returns them (a formula cell reads as its text here: this double does not calculate). */
+  readBlock(s: SheetModel, b: Block, what: "values" | "formulas" | "numberFormat"): Scalar[][] {
+    const out: Scalar[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const row: Scalar[] = [];
+      for (let c = b.left; c <= b.right; c++) {
+        const cell = this.cell(s, r, c);
+        row.push(what === "numberFormat" ? (cell?.numberFormat ?? "General") : what === "formulas" ? (cell?.formula ?? cell?.value ?? "") : (cell?.value ?? ""));
+      }
+      out.push(row);
+    }
+    return out;
+  }
+}
