@@ -1,2 +1,229 @@
-// Custom functions: thin wrappers over the SDK (filled in by the custom-functions work).
-export {};
+// Custom functions: thin JSDoc-tagged wrappers over the SDK's pure implementations. The JSDoc is the single source of
+// functions.json (custom-functions-metadata); error values become CustomFunctions.Error with their words.
+import * as sdk from "@skynet-data/sdk";
+
+/**
+ * Treaty kinds the treaty functions answer for.
+ * @customEnum {string}
+ */
+export enum TreatyKind {
+  /** Extradition treaties */
+  extradition = "extradition",
+  /** Criminal judicial (mutual legal) assistance treaties */
+  judicial_assistance = "judicial assistance",
+}
+
+/**
+ * Agencies that report captures.
+ * @customEnum {string}
+ */
+export enum CaptureAgency {
+  /** Ministry of Public Security: the year's Fox Hunt operation (default) */
+  MPS = "MPS",
+  /** Supreme People's Procuratorate: fugitive officials captured */
+  SPP = "SPP",
+}
+
+/**
+ * Agencies that report fugitives returned and assets recovered.
+ * @customEnum {string}
+ */
+export enum SkyNetAgency {
+  /** Sky Net total, all agencies, reported by the CCDI and National Supervisory Commission (default) */
+  CCDI_NSC = "CCDI-NSC",
+  /** Supreme People's Procuratorate's own series */
+  SPP = "SPP",
+}
+
+/**
+ * Currencies a recovered amount can be asked in.
+ * @customEnum {string}
+ */
+export enum Currency {
+  /** Chinese yuan (default) */
+  CNY = "CNY",
+  /** US dollars, only where a source reports dollars */
+  USD = "USD",
+}
+
+/** The answer, or the error value thrown as the Excel error with its message (#N/A or #VALUE!). */
+function settle<T>(answer: sdk.Answer<T>): T {
+  if (!sdk.isFunctionError(answer)) return answer;
+  const code = answer.error === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+  throw new CustomFunctions.Error(code, answer.message);
+}
+
+/**
+ * Treaties in force on a date; both kinds together from the latest date both are known when kind is omitted.
+ * @customfunction TREATIES_IN_FORCE
+ * @param [kind] "extradition" or "judicial assistance" (also "criminal judicial assistance", "MLA"); omit for both together.
+ * @param [as_of] The date: an Excel date or text "YYYY-MM-DD"; omit for the latest figure. A month's figure counts from its end.
+ * @returns The number of treaties in force.
+ * @example =SKYNET.TREATIES_IN_FORCE() gives 75; =SKYNET.TREATIES_IN_FORCE("extradition", DATE(2014,12,1)) gives 29.
+ */
+export function treatiesInForce(kind?: TreatyKind, as_of?: any): number {
+  return settle(sdk.treatiesInForce(kind, as_of));
+}
+
+/**
+ * Treaties concluded (signed) by a date; both kinds together from the latest date both are known when kind is omitted.
+ * @customfunction TREATIES_CONCLUDED
+ * @param [kind] "extradition" or "judicial assistance" (also "criminal judicial assistance", "MLA"); omit for both together.
+ * @param [as_of] The date: an Excel date or text "YYYY-MM-DD"; omit for the latest figure. A month's figure counts from its end.
+ * @returns The number of treaties concluded.
+ * @example =SKYNET.TREATIES_CONCLUDED() gives 91; =SKYNET.TREATIES_CONCLUDED("extradition") gives 59.
+ */
+export function treatiesConcluded(kind?: TreatyKind, as_of?: any): number {
+  return settle(sdk.treatiesConcluded(kind, as_of));
+}
+
+/**
+ * Fugitives captured in a year: the year's Fox Hunt operation by default, or the procuratorate's series.
+ * @customfunction CAPTURES
+ * @param year The year, a whole number such as 2014.
+ * @param [agency] "MPS" (Fox Hunt, the default) or "SPP" (the procuratorate).
+ * @returns The number of fugitives captured.
+ * @example =SKYNET.CAPTURES(2014) gives 680; =SKYNET.CAPTURES(2014, "SPP") gives 749.
+ */
+export function captures(year: any, agency?: CaptureAgency): number {
+  return settle(sdk.captures(year, agency));
+}
+
+/**
+ * Fox Hunt fugitives who turned themselves in during the year's operation.
+ * @customfunction SURRENDERED
+ * @param year The year, a whole number such as 2014.
+ * @returns The number of fugitives who surrendered.
+ * @example =SKYNET.SURRENDERED(2014) gives 390.
+ */
+export function surrendered(year: any): number {
+  return settle(sdk.surrendered(year));
+}
+
+/**
+ * Fugitives returned to China in a year: the Sky Net total (all agencies) by default, or the procuratorate's series.
+ * @customfunction RETURNED
+ * @param year The year, a whole number such as 2015.
+ * @param [agency] "CCDI-NSC" (Sky Net total, the default) or "SPP" (the procuratorate).
+ * @returns The number of fugitives returned.
+ * @example =SKYNET.RETURNED(2015) gives 1023; =SKYNET.RETURNED(2013, "SPP") gives 762; =SKYNET.RETURNED(2016) gives #N/A (only Jan–Nov: 908).
+ */
+export function returned(year: any, agency?: SkyNetAgency): number {
+  return settle(sdk.returned(year, agency));
+}
+
+/**
+ * Assets recovered or confiscated in a year, in yuan unless a source reports US dollars.
+ * @customfunction RECOVERED
+ * @param year The year, a whole number such as 2013.
+ * @param [agency] "CCDI-NSC" (Sky Net total, the default) or "SPP" (the procuratorate).
+ * @param [currency] "CNY" (the default) or "USD", which exists only where a source reports dollars.
+ * @returns The amount, in units of the currency.
+ * @example =SKYNET.RECOVERED(2013, "SPP") gives 10140000000; =SKYNET.RECOVERED(2013, "SPP", "USD") gives 1630000000.
+ */
+export function recovered(year: any, agency?: SkyNetAgency, currency?: Currency): number {
+  return settle(sdk.recovered(year, agency, currency));
+}
+
+/**
+ * Countries and regions in which the year's Fox Hunt fugitives were seized.
+ * @customfunction COUNTRIES
+ * @param year The year, a whole number such as 2014.
+ * @returns The number of countries and regions.
+ * @example =SKYNET.COUNTRIES(2014) gives 69.
+ */
+export function countries(year: any): number {
+  return settle(sdk.countries(year));
+}
+
+/**
+ * A whole series as a table: a header row, then period, value, unit, coverage, qualifier and source of each figure.
+ * @customfunction SERIES
+ * @param series_id The series id, such as "sky-net.returned" (SKYNET.SERIES_LIST() lists them).
+ * @param [from_year] First year to include; omit for the start.
+ * @param [to_year] Last year to include; omit for the end.
+ * @returns A table that spills: header row first.
+ * @example =SKYNET.SERIES("sky-net.returned", 2016, 2016) spills the header and one row: Jan–Nov 2016, 908, persons, partial.
+ */
+export function series(series_id: string, from_year?: any, to_year?: any): any[][] {
+  return settle(sdk.seriesTable(series_id, from_year, to_year));
+}
+
+/**
+ * The catalogue of series: id, title, unit, agency, kind, running total or not, dataset, figures, first and last period.
+ * @customfunction SERIES_LIST
+ * @returns A table that spills: header row first, one row per series.
+ * @example =SKYNET.SERIES_LIST() spills 44 rows (header + 43 series), the first being sky-net.returned.
+ */
+export function seriesList(): any[][] {
+  return settle(sdk.seriesListTable());
+}
+
+/**
+ * A whole dataset as a table with its header.
+ * @customfunction DATASET
+ * @param name The dataset: "sky-net", "fox-hunt", "treaties", "spp", "most-wanted", "timeline" or "partners".
+ * @returns A table that spills: header row first.
+ * @example =SKYNET.DATASET("spp") spills the header and 4 rows (762 returned, 10.14 bn yuan, 1.63 bn dollars, 749 captured).
+ */
+export function dataset(name: string): any[][] {
+  return settle(sdk.datasetTable(name));
+}
+
+/**
+ * The dated timeline between two dates, as a table; an event dated only to a month or year is listed if it may fall in the range.
+ * @customfunction EVENTS
+ * @param [from] First date: an Excel date or text "YYYY-MM-DD"; omit for the start.
+ * @param [to] Last date: an Excel date or text "YYYY-MM-DD"; omit for the end.
+ * @returns A table that spills: header row first.
+ * @example =SKYNET.EVENTS("2014-11-01", "2014-11-30") spills the events that may have fallen in November 2014.
+ */
+export function events(from?: any, to?: any): any[][] {
+  return settle(sdk.eventsTable(from, to));
+}
+
+/**
+ * The citation behind one figure: publisher, date and URL, or the seed article's verbatim quote.
+ * @customfunction SOURCE
+ * @param series_id The series id, such as "sky-net.returned".
+ * @param period A year such as 2015, an Excel date (for treaty counts), or a period label such as "Jan–Nov 2016".
+ * @returns The citation, as text.
+ * @example =SKYNET.SOURCE("sky-net.returned", 2015) gives "ECNS (China News Service), 2016-01-15, http://ecns.cn/2016/01-15/195964.shtml".
+ */
+export function source(series_id: string, period: any): string {
+  return settle(sdk.figureSource(series_id, period));
+}
+
+/**
+ * One figure as a data type card: value, unit, period, coverage, qualifier and source (partial figures included, labelled).
+ * @customfunction FIGURE
+ * @param series_id The series id, such as "sky-net.returned".
+ * @param period A year such as 2015, an Excel date (for treaty counts), or a period label such as "Jan–Nov 2016".
+ * @returns An entity value; =A1.Value gives the number.
+ * @example =SKYNET.FIGURE("sky-net.returned", "Jan–Nov 2016") shows "908 persons, Jan–Nov 2016 (partial)".
+ */
+export function figure(series_id: string, period: any): Excel.EntityCellValue {
+  return settle(sdk.figureEntity(series_id, period));
+}
+
+/** Every function by its permanent id, as registered with Excel. */
+export const REGISTRATIONS = {
+  TREATIES_IN_FORCE: treatiesInForce,
+  TREATIES_CONCLUDED: treatiesConcluded,
+  CAPTURES: captures,
+  SURRENDERED: surrendered,
+  RETURNED: returned,
+  RECOVERED: recovered,
+  COUNTRIES: countries,
+  SERIES: series,
+  SERIES_LIST: seriesList,
+  DATASET: dataset,
+  EVENTS: events,
+  SOURCE: source,
+  FIGURE: figure,
+} as const;
+
+// Registered only where the custom-functions runtime exists (Excel), so tests and plain pages can import this module.
+if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.associate === "function") {
+  for (const [id, fn] of Object.entries(REGISTRATIONS)) CustomFunctions.associate(id, fn);
+}
