@@ -174,11 +174,20 @@ export function skynetAddin(options: { baseUrl: string }): Plugin {
       this.emitFile({ type: "asset", fileName: RUNTIME_FILES.manifest, source: manifest });
     },
     configureServer(server) {
+      // Rebundle functions.js only after a source change, not on every request.
+      let runtimeScript: Promise<string> | undefined;
+      server.watcher.on("all", () => (runtimeScript = undefined));
       server.middlewares.use(async (req, res, next) => {
         const path = new URL(req.url ?? "/", "https://localhost").pathname;
         try {
           let body: string | Buffer | undefined;
-          if (path === `/${RUNTIME_FILES.functionsScript}`) body = await bundleRuntimeScript();
+          if (path === `/${RUNTIME_FILES.functionsScript}`) {
+            runtimeScript ??= bundleRuntimeScript();
+            body = await runtimeScript.catch((error: unknown) => {
+              runtimeScript = undefined;
+              throw error;
+            });
+          }
           else if (path === `/${RUNTIME_FILES.functionsMetadata}`) body = await functionsMetadata();
           else if (path === `/${RUNTIME_FILES.manifest}`) body = await readFile(PATHS.manifest, "utf8");
           else {
