@@ -172,9 +172,10 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
   const writable = work.filter((w) => w.report.status !== "blocked" && w.report.status !== "failed");
 
   progress("Writing the data…");
-  const items = writable.flatMap((w) =>
-    layout.planChunks(w.plan.rows.map((r, i) => layout.rowBytes(r, w.plan.numberFormats[i]) + (w.carried ? layout.rowBytes(w.carried[i] as never[]) : 0) + hyperlinkBytes(w.plan, r)), limits).map((c) => ({ item: { w, c }, bytes: c.bytes, rows: c.end - c.start })),
-  );
+  const items = writable.flatMap((w) => {
+    const links = layout.linkedColumns(w.plan);
+    return layout.planChunks(w.plan.rows.map((r, i) => layout.rowBytes(r, w.plan.numberFormats[i]) + (w.carried ? layout.rowBytes(w.carried[i] as never[]) : 0) + hyperlinkBytes(links, r)), limits).map((c) => ({ item: { w, c }, bytes: c.bytes, rows: c.end - c.start }));
+  });
   const batches = layout.packBatches(items, limits);
   if (!batches.length) batches.push([]);
   for (const [i, batch] of batches.entries()) {
@@ -268,8 +269,7 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
       range.numberFormat = formats;
       range.values = rows.map((r) => r.map(layout.toExcelValue));
     }
-    w.plan.columns.forEach((col, j) => {
-      if (col.type !== "url") return;
+    layout.linkedColumns(w.plan).forEach((j) => {
       w.plan.rows.slice(c.start, c.end).forEach((r, i) => {
         const url = r[j];
         if (typeof url === "string" && /^https?:\/\//.test(url)) w.sheet.getRange(layout.cellAddress({ row: top + i, col: w.body.left + w.columnAt[j]! })).hyperlink = { address: url, textToDisplay: url };
@@ -358,8 +358,7 @@ function columnRuns(columnAt: number[]): { from: number; at: number; length: num
   return runs;
 }
 
-const hyperlinkBytes = (plan: SheetPlan, row: SheetPlan["rows"][number]): number =>
-  plan.columns.reduce((n, c, j) => n + (c.type === "url" && typeof row[j] === "string" ? 2 * String(row[j]).length + 80 : 0), 0);
+const hyperlinkBytes = (links: number[], row: SheetPlan["rows"][number]): number => links.reduce((n, j) => n + (typeof row[j] === "string" ? 2 * String(row[j]).length + 80 : 0), 0);
 
 function blankReport(plan: SheetPlan, sheet: string, status: TableReport["status"]): TableReport {
   const n = plan.rows.length;

@@ -229,7 +229,7 @@ export class Worksheet extends ClientObject<SheetModel> {
 }
 
 const usedBlock = (s: SheetModel): Block => {
-  const cells = [...s.cells.keys()].map((k) => k.split(",").map(Number) as [number, number]);
+  const cells = [...s.cells.keys()].map((k) => [Math.floor(k / 16_384), k % 16_384] as [number, number]);
   if (!cells.length) return { top: 0, left: 0, bottom: 0, right: 0 };
   return { top: Math.min(...cells.map((c) => c[0])), left: Math.min(...cells.map((c) => c[1])), bottom: Math.max(...cells.map((c) => c[0])), right: Math.max(...cells.map((c) => c[1])) };
 };
@@ -257,10 +257,12 @@ const eachCell = (r: RangeRef, v: unknown, what: string, set: (row: number, col:
 };
 
 export class Range extends ClientObject<RangeRef> {
-  readonly format: RangeFormat;
+  private formatProxy: RangeFormat | null = null;
   constructor(ctx: RequestContext, target: Target<RangeRef>) {
     super(ctx, target, "The range", ["address", "values", "rowCount", "columnCount"]);
-    this.format = new RangeFormat(ctx, this);
+  }
+  get format(): RangeFormat {
+    return (this.formatProxy ??= new RangeFormat(this.ctx, this));
   }
   ref(): RangeRef {
     return this.model();

@@ -41,7 +41,8 @@ export interface SheetModel {
   id: number;
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
-  cells: Map<string, CellState>;
+  /** Cells by `row * 16384 + col` (see cellKey). */
+  cells: Map<number, CellState>;
   columnWidths: Map<number, number>;
   frozenRows: number;
 }
@@ -78,7 +79,9 @@ export interface ChartModel {
 /** Excel on the web's limit for one request or response. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
-const key = (row: number, col: number) => `${row},${col}`;
+/** The map key of a cell: one number per position. */
+export const cellKey = (row: number, col: number): number => row * 16_384 + col;
+const key = cellKey;
 const INVALID_SHEET = /[[\]:*?/\\]/;
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 

@@ -156,3 +156,17 @@ const safeJson = (s: string): unknown => {
     return null;
   }
 };
+
+/** Above this many rows a table's URLs stay plain text: each link is one command in the request. */
+export const MAX_LINKED_ROWS = 2_000;
+
+/**
+ * The columns whose cells become hyperlinks: URL columns of tables small enough to link cell by cell.
+ *
+ * @example
+ * linkedColumns(planSourcesSheet()) //=> [5] (the URL column)
+ */
+export function linkedColumns(plan: Pick<SheetPlan, "columns" | "rows">): number[] {
+  if (plan.rows.length > MAX_LINKED_ROWS) return [];
+  return plan.columns.flatMap((c, i) => (c.type === "url" ? [i] : []));
+}
