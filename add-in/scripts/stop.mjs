@@ -10,7 +10,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function main() {
   const port = parseNumber(process.env.npm_package_config_dev_server_port ?? process.env.PORT, "The port must be a number.") ?? 3000;
   if (CAN_SIDELOAD_DESKTOP) {
-    const run = spawnSync(`office-addin-debugging stop "${MANIFEST}" desktop --app excel`, { cwd: ADDIN_DIR, env: childEnv(), shell: true, stdio: "inherit" });
+    const run = spawnSync(`office-addin-debugging stop "${MANIFEST}" desktop`, { cwd: ADDIN_DIR, env: childEnv(), shell: true, stdio: "inherit" });
     process.exitCode = run.status ?? 1;
     return;
   }

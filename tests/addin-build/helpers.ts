@@ -108,11 +108,17 @@ export function httpsGet(url: string, ca: Buffer): Promise<{ status: number; typ
  */
 export async function temporaryCertificates(): Promise<DevCertificates & { cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), "skynet-certs-"));
+  const previous = process.env.SKYNET_DEV_CERTS_DIR;
   process.env.SKYNET_DEV_CERTS_DIR = dir;
+  const cleanup = () => {
+    if (previous === undefined) delete process.env.SKYNET_DEV_CERTS_DIR;
+    else process.env.SKYNET_DEV_CERTS_DIR = previous;
+    rmSync(dir, { recursive: true, force: true });
+  };
   const quiet = vi.spyOn(console, "log").mockImplementation(() => undefined);
   try {
     const certs = await devCertificates({ install: false });
-    return { ...certs, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    return { ...certs, cleanup };
   } finally {
     quiet.mockRestore();
   }
