@@ -36,12 +36,46 @@ export const badArgument = (message: string): never => {
 
 /** Runs an implementation so that no exception ever escapes: SDK errors and anything unexpected become `#VALUE!`. */
 export function guarded<A extends unknown[], T>(fn: (...args: A) => Answer<T>): (...args: A) => Answer<T> {
-  return (...args: A) => {
+  // Fixed arity, no rest array: the hot path allocates nothing. No implementation takes more than three arguments.
+  const f = fn as unknown as (a: unknown, b: unknown, c: unknown) => Answer<T>;
+  return ((a?: unknown, b?: unknown, c?: unknown) => {
     try {
-      return fn(...args);
+      return f(a, b, c);
     } catch (e) {
       if (e instanceof SkynetError) return invalidValue(e.message);
       return invalidValue(`internal error: ${e instanceof Error ? e.message : String(e)}`);
     }
-  };
+  }) as unknown as (...args: A) => Answer<T>;
+}
+
+/** A memo of answers keyed by up to two raw Excel arguments, bounded so odd input cannot grow it without end. */
+export class ArgMemo<V> {
+  private readonly byFirst = new Map<unknown, Map<unknown, V>>();
+  private omitted: V | undefined;
+  private size = 0;
+  /** `compute` answers a pair the memo has not seen; it may throw (a bad argument), which is never memoised. */
+  constructor(
+    private readonly compute: (a: unknown, b: unknown) => V,
+    private readonly max = 4096,
+  ) {}
+
+  get(a: unknown, b: unknown): V {
+    if (a == null && b == null) return (this.omitted ??= this.compute(a, b));
+    const ka = a === undefined || a === "" ? null : a;
+    const kb = b === undefined || b === "" ? null : b;
+    const inner = this.byFirst.get(ka);
+    if (inner !== undefined) {
+      const hit = inner.get(kb);
+      if (hit !== undefined) return hit;
+    }
+    const v = this.compute(a, b);
+    const cacheable = (ka === null || typeof ka === "string" || typeof ka === "number") && (kb === null || typeof kb === "string" || typeof kb === "number");
+    if (cacheable && this.size < this.max) {
+      let m = inner;
+      if (m === undefined) this.byFirst.set(ka, (m = new Map()));
+      m.set(kb, v);
+      this.size++;
+    }
+    return v;
+  }
 }

@@ -2,21 +2,34 @@ import type { Agency, Series } from "../core/schema.js";
 import { catalog } from "../public.js";
 import { choiceArg, yearArg } from "./args.js";
 import { ACCEPTED_AGENCIES, ACCEPTED_CURRENCIES, AGENCY_ALIASES, AGENCY_NAMES, CURRENCY_ALIASES, type Currency } from "./choices.js";
-import { guarded, notAvailable, type Answer } from "./errors.js";
-import { yearValue } from "./lookup.js";
+import { ArgMemo, guarded, notAvailable, type Answer, type FunctionError } from "./errors.js";
+import { yearAnswers, yearValue, type YearAnswers } from "./lookup.js";
 
 /** A yearly-figure function: the measure it answers and the agency it answers for by default. */
-interface Yearly {
+interface YearlyDefinition {
   id: string;
   measure: string;
   defaultAgency: Agency;
+  withCurrency: boolean;
 }
 
-const CAPTURES: Yearly = { id: "CAPTURES", measure: "captured", defaultAgency: "MPS" };
-const SURRENDERED: Yearly = { id: "SURRENDERED", measure: "surrendered", defaultAgency: "MPS" };
-const RETURNED: Yearly = { id: "RETURNED", measure: "returned", defaultAgency: "CCDI-NSC" };
-const RECOVERED: Yearly = { id: "RECOVERED", measure: "recovered", defaultAgency: "CCDI-NSC" };
-const COUNTRIES: Yearly = { id: "COUNTRIES", measure: "countries", defaultAgency: "MPS" };
+interface Yearly extends YearlyDefinition {
+  /** Raw (agency, currency) arguments -> the series they ask for, or the #N/A saying there is none. */
+  routes: ArgMemo<YearAnswers | FunctionError>;
+  /** The series of the measure by agency (and currency), built on first use. */
+  table?: Routes;
+}
+
+const yearlyFunction = (d: YearlyDefinition): Yearly => {
+  const f: Yearly = { ...d, routes: new ArgMemo((agency, currency) => route(f, agency, currency)) };
+  return f;
+};
+
+const CAPTURES = yearlyFunction({ id: "CAPTURES", measure: "captured", defaultAgency: "MPS", withCurrency: false });
+const SURRENDERED = yearlyFunction({ id: "SURRENDERED", measure: "surrendered", defaultAgency: "MPS", withCurrency: false });
+const RETURNED = yearlyFunction({ id: "RETURNED", measure: "returned", defaultAgency: "CCDI-NSC", withCurrency: false });
+const RECOVERED = yearlyFunction({ id: "RECOVERED", measure: "recovered", defaultAgency: "CCDI-NSC", withCurrency: true });
+const COUNTRIES = yearlyFunction({ id: "COUNTRIES", measure: "countries", defaultAgency: "MPS", withCurrency: false });
 
 const keyOf = (agency: Agency, currency?: Currency) => (currency ? `${agency}|${currency}` : agency);
 const isMoney = (s: Series) => s.unit === "CNY" || s.unit === "USD";
@@ -24,16 +37,13 @@ const isMoney = (s: Series) => s.unit === "CNY" || s.unit === "USD";
 interface Routes {
   /** agency (and currency, for money) -> series id. */
   series: Map<string, string>;
-  /** series id -> the agency argument that asks for it. */
-  agencyOf: (seriesId: string) => string | undefined;
+  /** series id -> its memoised yearly answers. */
+  answers: Map<string, YearAnswers>;
 }
-
-const routesMemo = new Map<string, Routes>();
 
 /** The year-by-year series of a measure, one per agency (and currency): running totals never answer a year. */
 function routes(f: Yearly): Routes {
-  let r = routesMemo.get(f.id);
-  if (r) return r;
+  if (f.table) return f.table;
   const series = new Map<string, string>();
   const agencyOf = new Map<string, string>();
   for (const s of catalog.series) {
@@ -43,23 +53,26 @@ function routes(f: Yearly): Routes {
     series.set(key, s.id);
     if (s.agency !== f.defaultAgency) agencyOf.set(s.id, s.agency);
   }
-  r = { series, agencyOf: (id) => agencyOf.get(id) };
-  routesMemo.set(f.id, r);
-  return r;
+  const hint = (id: string) => agencyOf.get(id);
+  f.table = { series, answers: new Map([...series.values()].map((id) => [id, yearAnswers(id, hint)])) };
+  return f.table;
 }
 
-function yearly(f: Yearly, yearRaw: unknown, agencyRaw: unknown, currencyRaw?: unknown, withCurrency = false): Answer<number> {
-  const year = yearArg(yearRaw);
-  const agency = agencyRaw == null ? f.defaultAgency : (choiceArg(agencyRaw, "agency", AGENCY_ALIASES, ACCEPTED_AGENCIES) ?? f.defaultAgency);
-  const currency = withCurrency ? (currencyRaw == null ? "CNY" : (choiceArg(currencyRaw, "currency", CURRENCY_ALIASES, ACCEPTED_CURRENCIES) ?? "CNY")) : undefined;
+function route(f: Yearly, agencyRaw: unknown, currencyRaw: unknown): YearAnswers | FunctionError {
+  const agency = choiceArg(agencyRaw, "agency", AGENCY_ALIASES, ACCEPTED_AGENCIES) ?? f.defaultAgency;
+  const currency = f.withCurrency ? (choiceArg(currencyRaw, "currency", CURRENCY_ALIASES, ACCEPTED_CURRENCIES) ?? "CNY") : undefined;
   const r = routes(f);
   const seriesId = r.series.get(keyOf(agency, currency));
-  if (seriesId === undefined) {
-    const offered = [...r.series.entries()].map(([k, id]) => `${k.replace("|", " in ")} (${id})`).join(", ");
-    const what = currency ? `${currency} figures from ${AGENCY_NAMES[agency]}` : `figures from ${AGENCY_NAMES[agency]}`;
-    return notAvailable(`${f.id} has no ${what}; it answers for ${offered}`);
-  }
-  return yearValue(seriesId, year, r.agencyOf);
+  if (seriesId !== undefined) return r.answers.get(seriesId)!;
+  const offered = [...r.series.entries()].map(([k, id]) => `${k.replace("|", " in ")} (${id})`).join(", ");
+  const what = currency ? `${currency} figures from ${AGENCY_NAMES[agency]}` : `figures from ${AGENCY_NAMES[agency]}`;
+  return notAvailable(`${f.id} has no ${what}; it answers for ${offered}`);
+}
+
+function yearly(f: Yearly, yearRaw: unknown, agencyRaw: unknown, currencyRaw?: unknown): Answer<number> {
+  const year = yearArg(yearRaw);
+  const memo = f.routes.get(agencyRaw, f.withCurrency ? currencyRaw : null);
+  return "answers" in memo ? yearValue(memo, year) : memo;
 }
 
 /**
@@ -101,7 +114,7 @@ export const returned = guarded((year: unknown, agency?: unknown): Answer<number
  * recovered(2013, "SPP", "USD") //=> 1630000000
  * recovered(2018) //=> 3540000000
  */
-export const recovered = guarded((year: unknown, agency?: unknown, currency?: unknown): Answer<number> => yearly(RECOVERED, year, agency, currency, true));
+export const recovered = guarded((year: unknown, agency?: unknown, currency?: unknown): Answer<number> => yearly(RECOVERED, year, agency, currency));
 
 /**
  * Countries and regions in which the year's Fox Hunt fugitives were seized.

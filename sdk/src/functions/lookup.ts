@@ -3,7 +3,7 @@ import { toExcelSerial } from "../core/dates.js";
 import type { Observation } from "../core/schema.js";
 import { catalog, getFigure } from "../public.js";
 import { isoOf, type DateArg } from "./args.js";
-import { notAvailable, type Answer } from "./errors.js";
+import { ArgMemo, notAvailable, type Answer } from "./errors.js";
 
 // Indexes over getFigure's answers, built once per series on first use (lazily: public.ts re-exports this module,
 // so nothing here may touch the catalogue while the modules are still loading).
@@ -24,20 +24,27 @@ export function missing(r: Extract<FigureResult, { found: false }>, agencyHint?:
   return notAvailable(hints.length ? `${r.message}. ${hints.join("; ")}.` : r.message);
 }
 
-const yearMemo = new Map<string, Answer<number>[]>();
+/** The memoised answers of one flow series, by year - 1900, with how to point at other series in #N/A words. */
+export interface YearAnswers {
+  seriesId: string;
+  answers: Answer<number>[];
+  agencyHint?: (seriesId: string) => string | undefined;
+}
 
-/** The number of a flow series for a calendar year, or `#N/A` saying what exists: one memoised lookup per (series, year). */
-export function yearValue(seriesId: string, year: number, agencyHint?: (seriesId: string) => string | undefined): Answer<number> {
-  let memo = yearMemo.get(seriesId);
-  if (!memo) {
-    memo = new Array<Answer<number>>(YEARS);
-    yearMemo.set(seriesId, memo);
-  }
-  const hit = memo[year - FIRST_YEAR];
+/** An empty memo of a series' yearly answers. */
+export const yearAnswers = (seriesId: string, agencyHint?: (seriesId: string) => string | undefined): YearAnswers => ({
+  seriesId,
+  answers: new Array<Answer<number>>(YEARS),
+  agencyHint,
+});
+
+/** The number of a flow series for a calendar year, or `#N/A` saying what exists: computed once per (series, year). */
+export function yearValue(memo: YearAnswers, year: number): Answer<number> {
+  const hit = memo.answers[year - FIRST_YEAR];
   if (hit !== undefined) return hit;
-  const r = getFigure(seriesId, { year });
-  const a = r.found ? r.observation.value : Object.freeze(missing(r, agencyHint));
-  memo[year - FIRST_YEAR] = a;
+  const r = getFigure(memo.seriesId, { year });
+  const a = r.found ? r.observation.value : Object.freeze(missing(r, memo.agencyHint));
+  memo.answers[year - FIRST_YEAR] = a;
   return a;
 }
 
@@ -84,12 +91,19 @@ export function stepIndex(steps: { serials: number[]; isos: string[] }, at: Date
   return found;
 }
 
+/** The #N/A of a stock series as of a date, by (series, serial or ISO date; null for the latest). */
+const asOfMisses = new ArgMemo<Answer<number>>((seriesId, at) => {
+  const id = seriesId as string;
+  const iso = at === null ? (stepsOf(id).isos.at(-1) ?? "9999-12-31") : typeof at === "number" ? isoOf({ serial: at }) : (at as string);
+  const r = getFigure(id, { asOf: iso });
+  return r.found ? r.observation.value : Object.freeze(missing(r));
+});
+
 /** A stock series' number as of a date (the latest date it is known when omitted), or `#N/A` saying what exists. */
 export function asOfValue(seriesId: string, at: DateArg | undefined): Answer<number> {
   const steps = stepsOf(seriesId);
   const i = at ? stepIndex(steps, at) : steps.isos.length - 1;
   const v = i >= 0 ? steps.values[i] : undefined;
   if (v !== undefined) return v;
-  const r = getFigure(seriesId, { asOf: at ? isoOf(at) : (steps.isos.at(-1) ?? "9999-12-31") });
-  return r.found ? r.observation.value : missing(r);
+  return asOfMisses.get(seriesId, at ? (at.iso ?? at.serial) : null);
 }

@@ -64,7 +64,7 @@ let seriesListMemo: Spill | undefined;
  * seriesListTable()[1] //=> ["sky-net.returned", "Sky Net fugitives returned", "persons", "CCDI-NSC", "flow", false, "sky-net", 12, "2015", "2024"]
  */
 export const seriesListTable = guarded((...args: unknown[]): Answer<Spill> => {
-  if (args.some((a) => !isOmitted(scalar(a, "argument")))) badArgument(`SERIES_LIST takes no arguments, got ${args.map(show).join(", ")}`);
+  if (args.some((a) => !isOmitted(scalar(a, "argument")))) badArgument(`SERIES_LIST takes no arguments, got ${args.filter((a) => !isOmitted(a)).map(show).join(", ")}`);
   seriesListMemo ??= [
     SERIES_LIST_HEADER,
     ...catalog.series.map((s) => {

@@ -2,7 +2,7 @@ import { toExcelSerial } from "../core/dates.js";
 import { getFigure } from "../public.js";
 import { choiceArg, isoOf, optionalDateArg, type DateArg } from "./args.js";
 import { ACCEPTED_TREATY_KINDS, TREATY_KIND_ALIASES, type TreatyKind } from "./choices.js";
-import { guarded, notAvailable, type Answer } from "./errors.js";
+import { ArgMemo, guarded, notAvailable, type Answer } from "./errors.js";
 import { asOfValue, stepIndex, stepsOf } from "./lookup.js";
 
 type Status = "in-force" | "concluded";
@@ -44,10 +44,17 @@ function bothSteps(status: Status): BothSteps {
   return b;
 }
 
+const bothMisses = new ArgMemo<Answer<number>>((status, at) => bothMissing(status as Status, at === null ? undefined : typeof at === "number" ? { serial: at } : { iso: at as string }));
+
 function both(status: Status, at: DateArg | undefined): Answer<number> {
   const b = bothSteps(status);
   const i = at ? stepIndex(b, at) : b.isos.length - 1;
   if (i >= 0) return b.values[i]!;
+  return bothMisses.get(status, at ? (at.iso ?? at.serial) : null);
+}
+
+function bothMissing(status: Status, at: DateArg | undefined): Answer<number> {
+  const b = bothSteps(status);
   const known = b.isos.length ? `the earliest is ${b.isos[0]}` : "there is none";
   const each = (Object.keys(TREATY_SERIES) as TreatyKind[])
     .map((k) => {
@@ -60,10 +67,17 @@ function both(status: Status, at: DateArg | undefined): Answer<number> {
   );
 }
 
+const kinds = new ArgMemo<TreatyKind | "both">((raw) => choiceArg(raw, "kind", TREATY_KIND_ALIASES, ACCEPTED_TREATY_KINDS) ?? "both");
+const dates = new ArgMemo<DateArg | null>((raw) => optionalDateArg(raw, "as_of") ?? null);
+
+/** A date argument, with serials taken straight and text parsed once per distinct value. */
+const asOfArg = (raw: unknown): DateArg | undefined =>
+  raw == null ? undefined : typeof raw === "number" && raw >= 61 && raw < 2_958_466 ? { serial: Math.floor(raw) } : (dates.get(raw, null) ?? undefined);
+
 function treaties(status: Status, kindRaw: unknown, asOfRaw: unknown): Answer<number> {
-  const kind = kindRaw == null ? undefined : choiceArg(kindRaw, "kind", TREATY_KIND_ALIASES, ACCEPTED_TREATY_KINDS);
-  const at = asOfRaw == null ? undefined : optionalDateArg(asOfRaw, "as_of");
-  return kind ? asOfValue(TREATY_SERIES[kind][status], at) : both(status, at);
+  const kind = kindRaw == null ? "both" : kinds.get(kindRaw, null);
+  const at = asOfArg(asOfRaw);
+  return kind === "both" ? both(status, at) : asOfValue(TREATY_SERIES[kind][status], at);
 }
 
 /**
