@@ -107,6 +107,9 @@ describe("markOfficeJs", () => {
   });
 });
 
+// Bundling functions.js from source takes seconds (more on a busy machine): generous time for the server tests.
+const SERVER_TEST_TIMEOUT = 180_000;
+
 describe("HTTPS servers on the developer certificates", () => {
   let certs: Awaited<ReturnType<typeof temporaryCertificates>>;
   beforeAll(async () => {
@@ -130,7 +133,7 @@ describe("HTTPS servers on the developer certificates", () => {
     } finally {
       await server.close();
     }
-  });
+  }, SERVER_TEST_TIMEOUT);
 
   it("serves the same runtime files from source with the dev server (`vite`, used by office-addin-debugging)", async () => {
     const { createServer } = await import("vite");
@@ -155,5 +158,5 @@ describe("HTTPS servers on the developer certificates", () => {
     } finally {
       await server.close();
     }
-  });
+  }, SERVER_TEST_TIMEOUT);
 });
