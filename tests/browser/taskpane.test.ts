@@ -1,0 +1,116 @@
+// End-to-end: the taskpane preview in real headless Chromium, served from add-in/dist, office.js replaced by a local stand-in.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const DIST = resolve(ROOT, process.env.SKYNET_ADDIN_DIST ?? "add-in/dist");
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = join(ROOT, "test-results");
+const CI = process.env.CI === "true";
+
+const missing = !existsSync(join(DIST, "taskpane.html")) ? `${join(DIST, "taskpane.html")} is missing (run npm run build)` : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
+if (missing && CI) throw new Error(`The browser tests must run under CI, but ${missing}.`);
+
+// What Office.onReady answers in a plain browser: no host, so the pane runs its preview.
+const OFFICE_STAND_IN = "window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };";
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
+
+describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (skipped: ${missing})` : ""}`, () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let base = "";
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
+      const file = join(DIST, path || "taskpane.html");
+      if (!file.startsWith(DIST) || !existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STAND_IN });
+      if (url.startsWith(base)) return route.continue();
+      return route.abort();
+    });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector("fluent-checkbox[data-id]");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => server?.close(ok));
+  });
+
+  const openSheet = async (name: string) => {
+    await page.click(`.tabs button[data-sheet="${name}"]`);
+    await page.waitForSelector(`.tabs button[aria-selected="true"][data-sheet="${name}"]`);
+  };
+  /** The rendered texts of the grid's rows that contain every given text. */
+  const rowsWith = (...texts: string[]) =>
+    page.$$eval("table.grid tbody tr", (trs, want) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")).filter((cells) => want.every((w) => cells.includes(w))), texts);
+
+  it("lists every dataset with its rows, period and sources", async () => {
+    const metas = await page.$$eval("ul.datasets .meta", (els) => els.map((e) => e.textContent ?? ""));
+    expect(metas.length).toBeGreaterThanOrEqual(7);
+    for (const m of metas) expect(m).toMatch(/^\d+ rows · \d{4}(–\d{4})? · \d+ sources?$/);
+    await page.screenshot({ path: join(SHOTS, "taskpane-1-start.png") });
+  });
+
+  it("inserts every dataset and shows the known figures in the cells", async () => {
+    await page.click("#all");
+    await page.click("#insert");
+    await page.waitForSelector(".report h2:has-text('Insert report')");
+    const statuses = await page.$$eval(".report li .status", (els) => els.map((e) => e.textContent));
+    expect(statuses.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(statuses)).toEqual(new Set(["Inserted"]));
+    await openSheet("Fox Hunt operations");
+    expect(await rowsWith("fox-hunt.captured", "2014 (Jul–Dec)", "680")).toHaveLength(1);
+    await openSheet("Sky Net returns and recoveries");
+    expect(await rowsWith("sky-net.returned", "2015", "1,023", "2015-12-31")).toHaveLength(1);
+    expect(await page.$$eval("figure.chart", (f) => f.length)).toBe(2);
+    expect(await page.locator("figure.chart text", { hasText: "(partial period)" }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, "taskpane-2-inserted.png") });
+    const treaties = await page.$eval(".tabs", (t) => [...t.querySelectorAll("button")].map((b) => b.dataset.sheet!).find((n) => n.startsWith("Extradition"))!);
+    await openSheet(treaties);
+    expect(await rowsWith("treaties.extradition.in-force", "Nov 2014", "29")).toHaveLength(1);
+    await openSheet("Sources");
+    expect(await page.$$eval("table.grid a[href^='http']", (a) => a.length)).toBeGreaterThan(5);
+    await page.screenshot({ path: join(SHOTS, "taskpane-3-sources.png") });
+  });
+
+  it("keeps a cell typed beside a table through a refresh and reports the changes", async () => {
+    await openSheet("Sky Net returns and recoveries");
+    // Two columns right of the table's last column, on its second data row.
+    const beside = await page.$eval("table.grid tbody", (tbody) => {
+      const rows = [...tbody.querySelectorAll("tr")];
+      const header = rows.findIndex((tr) => tr.querySelector("td.th-row"));
+      const last = [...rows[header]!.querySelectorAll("td")].map((td) => td.classList.contains("th-row")).lastIndexOf(true);
+      return rows[header + 2]!.querySelectorAll("td")[last + 2]!.dataset.addr!;
+    });
+    await page.click(`td[data-addr="${beside}"]`);
+    await page.fill("#cell-input", "my own note");
+    await page.press("#cell-input", "Enter");
+    await expect.poll(() => page.textContent(`td[data-addr="${beside}"]`)).toBe("my own note");
+    await page.click("#refresh");
+    await page.waitForSelector(".report h2:has-text('Refresh report')");
+    const messages = await page.$$eval(".report li p", (ps) => ps.map((p) => p.textContent));
+    expect(messages.length).toBeGreaterThanOrEqual(8);
+    for (const m of messages) expect(m).toBe("Up to date: no rows added, removed or revised.");
+    expect(await page.textContent(`td[data-addr="${beside}"]`)).toBe("my own note");
+    await page.screenshot({ path: join(SHOTS, "taskpane-4-refreshed.png") });
+  });
+});
