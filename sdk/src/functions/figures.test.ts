@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { observations } from "../public.js";
+import { describe, expect, it, vi } from "vitest";
+import { catalog, observations } from "../public.js";
 import { isFunctionError, type Answer } from "./errors.js";
 import { captures, countries, recovered, returned, surrendered } from "./figures.js";
 
@@ -158,5 +158,21 @@ describe("countries", () => {
 
   it("gives #N/A for a year without a figure", () => {
     expect(na(countries(2013))).toMatch(/fox-hunt\.countries/);
+  });
+});
+
+describe("yearly lookups", () => {
+  it("ask the catalogue once per series and year, however often a sheet recalculates", () => {
+    const spy = vi.spyOn(catalog, "figure");
+    try {
+      for (let i = 0; i < 1000; i++) {
+        countries(1999);
+        countries(1999);
+        captures(1998, "SPP");
+      }
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

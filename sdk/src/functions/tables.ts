@@ -61,7 +61,7 @@ let seriesListMemo: Spill | undefined;
  * running total, its dataset, how many figures it holds and its first and last period.
  *
  * @example
- * seriesListTable()[1] //=> ["sky-net.returned", "Sky Net fugitives returned", "persons", "CCDI-NSC", "flow", false, "sky-net", 12, "2015", "2024"]
+ * seriesListTable()[1] //=> ["sky-net.returned", "Sky Net fugitives returned", "persons", "CCDI-NSC", "flow", false, "sky-net", 13, "Jan–Nov 2015", "2024"]
  */
 export const seriesListTable = guarded((...args: unknown[]): Answer<Spill> => {
   if (args.some((a) => !isOmitted(scalar(a, "argument")))) badArgument(`SERIES_LIST takes no arguments, got ${args.filter((a) => !isOmitted(a)).map(show).join(", ")}`);
@@ -97,8 +97,7 @@ export const EVENTS_HEADER = ["Date", "Latest date", "Precision", "As written", 
  * An event dated only to a month or year is listed when any day it may have fallen on is in the range.
  *
  * @example
- * eventsTable("2014-11-01", "2014-11-30").map((r) => r[4]).slice(1)
- * //=> the APEC Beijing declaration, the G20 Brisbane action plan, … (one row each)
+ * eventsTable("2014-11-01", "2014-11-30").length //=> 5 (header + 4 events, among them the APEC Beijing declaration)
  */
 export const eventsTable = guarded((from?: unknown, to?: unknown): Answer<Spill> => {
   const f = optionalDateArg(from, "from");

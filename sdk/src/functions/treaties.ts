@@ -89,7 +89,8 @@ function treaties(status: Status, kindRaw: unknown, asOfRaw: unknown): Answer<nu
  * @example
  * treatiesInForce() //=> 75 (29 extradition + 46 judicial assistance, as of November 2014)
  * treatiesInForce("extradition", 41974) //=> 29 (as of 2014-12-01)
- * treatiesInForce("extradition", "2014-11-15") //=> { error: "#N/A", message: "no figure of treaties.extradition.in-force as of 2014-11-15 (the earliest is as of 2014-11-30)." }
+ * treatiesInForce("extradition", "2014-11-15")
+ * //=> { error: "#N/A", message: "no figure of treaties.extradition.in-force as of 2014-11-15 (the earliest is as of 2014-11-30). What exists: 29 treaties for Nov 2014 …" }
  */
 export const treatiesInForce = guarded((kind?: unknown, as_of?: unknown): Answer<number> => treaties("in-force", kind, as_of));
 
