@@ -28,6 +28,8 @@ function addPlanSheet(wb: ExcelJS.Workbook, plan: SheetPlan, name: string): Exce
     columns: plan.columns.map((c) => ({ name: c.header, filterButton: true })),
     rows: plan.rows.map((r) => [...r]),
   });
+  // ExcelJS omits a width of exactly 9 (its default), so the sheet's default width is set to 9 to match.
+  ws.properties.defaultColWidth = 9;
   plan.columns.forEach((c, j) => {
     const column = ws.getColumn(j + 1);
     column.width = c.width;
