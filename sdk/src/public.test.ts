@@ -138,3 +138,20 @@ describe("planSourcesSheet", () => {
     expect(planSourcesSheet(["spp", "partners"]).rows.map((r) => r[0])).toEqual(["seed"]);
   });
 });
+
+describe("getSourcesTable", () => {
+  it("lists on the seed's row the verbatim passages the chosen datasets quote", () => {
+    const t = getSourcesTable(["spp"]);
+    const q = t.rows[0]![t.columns.findIndex((c) => c.key === "quotes")] as string;
+    expect(q.split("\n")).toEqual([
+      "In 2013, 762 people suspected of criminality in taking advantage of their positions of power were brought back to China from abroad, with 10.14 billion yuan (1.63 billion U.S. dollars) confiscated, according to the Supreme People's Procuratorate (SPP).",
+      "A total of 749 fugitive officials suspected of committing work-related crimes were captured last year, the SPP said in a report.",
+    ]);
+  });
+
+  it("leaves the quotes of other sources empty", () => {
+    const t = getSourcesTable(["sky-net"]);
+    const qi = t.columns.findIndex((c) => c.key === "quotes");
+    expect(t.rows.every((r) => r[qi] === null)).toBe(true);
+  });
+});

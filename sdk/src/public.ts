@@ -160,14 +160,22 @@ export function getDatasetTable(datasetId: string): Table {
 }
 
 /**
- * The sources as a table; by default every source, or those cited by the given datasets.
+ * The sources as a table; by default every source, or those cited by the given datasets. The seed's row lists
+ * the verbatim quotes those datasets take from it.
  *
  * @example
  * getSourcesTable(["spp"]).rows.map((r) => r[0]) //=> ["seed"]
  */
 export function getSourcesTable(datasetIds?: readonly string[]): Table {
-  if (!datasetIds) return catalog.sourcesTable();
-  return catalog.sourcesTable([...new Set(datasetIds.flatMap((id) => catalog.sourcesOf(id)))]);
+  const ids = datasetIds ?? catalog.datasets.map((d) => d.id);
+  const quotes = new Map<string, string[]>();
+  for (const id of ids) {
+    const d = catalog.getDataset(id);
+    const recs = d.kind === "observations" ? d.observations : d.kind === "events" ? d.events : d.partners;
+    for (const r of recs) if (r.quote) quotes.set(r.source, [...new Set([...(quotes.get(r.source) ?? []), r.quote])]);
+  }
+  const cited = datasetIds ? [...new Set(datasetIds.flatMap((id) => catalog.sourcesOf(id)))] : undefined;
+  return catalog.sourcesTable(cited, quotes);
 }
 
 /**
@@ -177,13 +185,13 @@ export function getSourcesTable(datasetIds?: readonly string[]): Table {
  *
  * @example
  * const plan = planSheet("fox-hunt");
- * plan.sheetName //=> "Fox Hunt operations"
+ * plan.sheetName //=> "Fox Hunt"
  * plan.tableName //=> "SkyNet_fox_hunt"
  * plan.charts[0].title //=> "Fox Hunt captures per operation (persons)"
  */
 export function planSheet(datasetId: string): SheetPlan {
   const d = catalog.getDataset(datasetId);
-  const body = planTable(catalog.table(d.id), sheetNameFor(d.title), tableNameFor(d.id));
+  const body = planTable(catalog.table(d.id), sheetNameFor(d.sheet ?? d.title), tableNameFor(d.id));
   const charts = planCharts(d, { series: catalog.getSeries, source: catalog.getSource, observationsOf: (id) => catalog.observationsOf(id) });
   const notes = [
     d.description,

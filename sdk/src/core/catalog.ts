@@ -36,7 +36,7 @@ export interface Catalog {
   figure(seriesId: string, query: FigureQuery, options?: FigureOptions): FigureResult;
   timeline(from?: string, to?: string): Event[];
   table(datasetId: string): Table;
-  sourcesTable(ids?: readonly string[]): Table;
+  sourcesTable(ids?: readonly string[], quotes?: ReadonlyMap<string, readonly string[]>): Table;
   /** Source ids cited by a dataset, in first-cited order. */
   sourcesOf(datasetId: string): string[];
 }
@@ -281,7 +281,7 @@ export function createCatalog(datasetInputs: readonly DatasetInput[], sourceInpu
     figure,
     timeline,
     table,
-    sourcesTable: (ids) => sourcesToTable((ids ?? sources.map((s) => s.id)).map(getSource)),
+    sourcesTable: (ids, quotes) => sourcesToTable((ids ?? sources.map((s) => s.id)).map(getSource), quotes),
     sourcesOf: (id) => [...(sourceOrderByDataset.get(getDataset(id).id) ?? [])],
   };
 }

@@ -15,6 +15,8 @@ export type ChartDefinition = z.infer<typeof ChartDefinition>;
 const base = {
   id: Id,
   title: z.string().min(1),
+  /** Short name for its sheet and tab (Excel allows 31 characters); the title is used when absent. */
+  sheet: z.string().min(1).max(31).optional(),
   description: z.string().min(1),
 };
 

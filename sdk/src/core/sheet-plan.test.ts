@@ -57,3 +57,9 @@ describe("planTable", () => {
     expect(p.numberFormats.every((r) => r[2] === "@")).toBe(true);
   });
 });
+
+describe("sheetNameFor (word boundaries)", () => {
+  it("cuts a long title at a word boundary", () => {
+    expect(sheetNameFor("Extradition and judicial assistance treaties")).toBe("Extradition and judicial");
+  });
+});

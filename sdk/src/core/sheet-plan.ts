@@ -67,8 +67,10 @@ const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
 /** A valid Excel sheet name: at most 31 characters, none of `[ ] : * ? / \`, not blank, no leading or trailing apostrophe. */
 export function sheetNameFor(title: string): string {
   const cleaned = title.replace(INVALID_SHEET_CHARS, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "");
-  const cut = cleaned.slice(0, 31).trim();
-  return cut || "Sheet";
+  // Cut at a word boundary where one falls in the second half of the allowance.
+  let cut = cleaned.slice(0, 31);
+  if (cleaned.length > 31 && cut.lastIndexOf(" ") > 15) cut = cut.slice(0, cut.lastIndexOf(" "));
+  return cut.trim() || "Sheet";
 }
 
 /** A valid Excel table name from a dataset id: letters, digits and underscores, prefixed so it never looks like a cell. */

@@ -115,15 +115,16 @@ export const SOURCE_COLUMNS: Column[] = [
   col("url", "URL", "url", "Where it can be read"),
   col("seedPath", "Seed file", "text", "Path of the seed copy in this repository"),
   col("note", "Note", "text", "Caveats about the source"),
+  col("quotes", "Quoted words", "text", "For the seed: the verbatim passages the loaded datasets quote, one per line"),
 ];
 
-/** The sources as a table, in the order given. */
-export function sourcesToTable(list: readonly Source[]): Table {
+/** The sources as a table, in the order given, with the quotes taken from each (only the seed is ever quoted). */
+export function sourcesToTable(list: readonly Source[], quotes?: ReadonlyMap<string, readonly string[]>): Table {
   return {
     dataset: "sources",
     title: "Sources",
     columns: SOURCE_COLUMNS,
-    rows: list.map((s) => [s.id, s.publisher, s.title, s.published, s.reliability, s.url, s.seedPath, s.note ?? null]),
+    rows: list.map((s) => [s.id, s.publisher, s.title, s.published, s.reliability, s.url, s.seedPath, s.note ?? null, quotes?.get(s.id)?.join("\n") || null]),
   };
 }
 

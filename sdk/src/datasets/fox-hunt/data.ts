@@ -16,6 +16,7 @@ const MPS_KEPT = "Ministry of Public Security figure; another outlet printed a s
 
 export const foxHunt = defineDataset({
   id: "fox-hunt",
+  sheet: "Fox Hunt",
   title: "Fox Hunt operations",
   description: "The Ministry of Public Security's Fox Hunt operations against economic-crime fugitives abroad: captures per operation and their breakdowns. Fox Hunt is part of Sky Net: never add the two.",
   kind: "observations",

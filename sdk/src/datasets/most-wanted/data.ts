@@ -9,6 +9,7 @@ const S = "most-wanted.returned-total";
 // Where a source published inside the month it reports, the as-of date is its publication day, not the month's end.
 export const mostWanted = defineDataset({
   id: "most-wanted",
+  sheet: "100 most wanted",
   title: "The 100 most wanted: returned so far",
   description: "Running total of the 100 most wanted fugitives (Interpol red notices, list published 22 April 2015) who had returned to China, at the dates the sources give.",
   kind: "observations",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datasetIntegrity } from "../_lib/integrity.js";
+import { datasetIntegrity } from "../_lib/integrity.testkit.js";
 import { mostWanted } from "./data.js";
 
 datasetIntegrity(mostWanted);

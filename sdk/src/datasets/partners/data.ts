@@ -11,6 +11,7 @@ const NEG = "Treaty negotiations (extradition or judicial assistance) finished i
 
 export const partners = defineDataset({
   id: "partners",
+  sheet: "Partners",
   title: "Partner countries and their roles",
   description: "The countries the sources name in China's pursuit of fugitives and assets, and in what role: major destinations of fugitives, treaty partners, cooperation agreements.",
   kind: "partners",

@@ -11,6 +11,7 @@ const bn = (billions: number) => Math.round(billions * 1e9);
 
 export const skyNet = defineDataset({
   id: "sky-net",
+  sheet: "Sky Net",
   title: "Sky Net returns and recoveries",
   description: "Fugitives returned and assets recovered each year under Sky Net (all agencies), as reported by the CCDI / National Supervisory Commission, with partial-year figures kept apart and running totals as checkpoints only.",
   kind: "observations",

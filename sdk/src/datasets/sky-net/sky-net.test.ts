@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datasetIntegrity } from "../_lib/integrity.js";
+import { datasetIntegrity } from "../_lib/integrity.testkit.js";
 import { skyNet } from "./data.js";
 
 datasetIntegrity(skyNet);

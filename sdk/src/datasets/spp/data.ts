@@ -9,6 +9,7 @@ const Q_2013 = "In 2013, 762 people suspected of criminality in taking advantage
 
 export const spp = defineDataset({
   id: "spp",
+  sheet: "SPP",
   title: "Supreme People's Procuratorate figures",
   description: "Fugitives brought back, fugitive officials captured and assets confiscated, as the Supreme People's Procuratorate reported them for 2013 and 2014.",
   kind: "observations",

@@ -8,6 +8,7 @@ const fh2014 = { ...seedPeriod("the second half of last year"), phrase: "began i
 
 export const timeline = defineDataset({
   id: "timeline",
+  sheet: "Timeline",
   title: "Timeline of international anti-corruption cooperation",
   description: "Dated events of China's pursuit of fugitives and assets abroad, each with the date as its source wrote it and the span of days that phrase can mean.",
   kind: "events",

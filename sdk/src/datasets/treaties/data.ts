@@ -13,6 +13,7 @@ const NARROW = "The Foreign Ministry's table lists criminal-only and combined ci
 
 export const treaties = defineDataset({
   id: "treaties",
+  sheet: "Treaties",
   title: "Extradition and judicial assistance treaties",
   description: "China's extradition and criminal judicial assistance treaties: concluded, in force and ratified (treaties), and partner counts (countries), at the dates the sources give.",
   kind: "observations",
