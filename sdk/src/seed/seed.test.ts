@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { SEED_TEXT } from "../datasets/_lib/integrity.js";
+import { SEED_TEXT } from "../datasets/_lib/integrity.testkit.js";
 import { catalog } from "../public.js";
 import { SEED_REFERENCE_DATE, seedPeriod } from "./index.js";
 
