@@ -25,7 +25,7 @@ const pad = (s: string, n: number) => s.padEnd(n);
 export function datasetLines(): string {
   const ds = listDatasets();
   const w = Math.max(...ds.map((d) => d.id.length)) + 2;
-  return ds.map((d) => `  ${pad(d.id, w)}${d.title}\n  ${" ".repeat(w)}${d.rows} rows, ${d.from} to ${d.to}, ${d.sources} sources`).join("\n");
+  return ds.map((d) => `  ${pad(d.id, w)}${d.title}\n  ${" ".repeat(w)}${d.rows} rows, ${d.from} to ${d.to}, ${d.sources} ${d.sources === 1 ? "source" : "sources"}`).join("\n");
 }
 
 /**

@@ -104,7 +104,7 @@ describe("main", () => {
 
   it("lists the datasets with rows, period and sources, as text or JSON", async () => {
     const text = await run(["list"]);
-    for (const d of listDatasets()) expect(text.stdout).toContain(`${d.rows} rows, ${d.from} to ${d.to}, ${d.sources} sources`);
+    for (const d of listDatasets()) expect(text.stdout).toContain(`${d.rows} rows, ${d.from} to ${d.to}, ${d.sources} source${d.sources === 1 ? "" : "s"}`);
     const json = await run(["list", "--json"]);
     expect(JSON.parse(json.stdout)).toEqual(listDatasets());
   });

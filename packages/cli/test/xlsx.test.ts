@@ -1,7 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fromExcelSerial, getDatasetTable, listDatasets, planSheet, planSourcesSheet, type SheetPlan } from "@skynet-data/sdk";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { buildWorkbook, SHEET } from "../src/formats/xlsx.js";
 import { main } from "../src/main.js";
 import { useTempDir } from "./helpers.js";
@@ -38,14 +40,22 @@ function expectSheetMatchesPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
 
 describe("xlsx export", () => {
   const temp = useTempDir();
+  let full: Promise<ExcelJS.Workbook> | undefined;
+  let fullDir = "";
+  // The all-datasets workbook is exported once and read by several tests.
+  const everything = () => (full ??= exported(() => (fullDir = mkdtempSync(join(tmpdir(), "skynet-cli-xlsx-")))));
+  afterAll(async () => {
+    await full?.catch(() => undefined);
+    if (fullDir) rmSync(fullDir, { recursive: true, force: true });
+  });
 
   it("writes one sheet per dataset, then Sources, Chart data and About", async () => {
-    const wb = await exported(temp);
+    const wb = await everything();
     expect(wb.worksheets.map((w) => w.name)).toEqual([...listDatasets().map((d) => planSheet(d.id).sheetName), SHEET.sources, SHEET.charts, SHEET.about]);
   });
 
   it("lays every dataset sheet out as its plan says: header, values, per-cell number formats and widths", async () => {
-    const wb = await exported(temp);
+    const wb = await everything();
     for (const d of listDatasets()) {
       const plan = planSheet(d.id);
       expectSheetMatchesPlan(wb.getWorksheet(plan.sheetName)!, plan);
@@ -54,7 +64,7 @@ describe("xlsx export", () => {
   });
 
   it("makes each data sheet a real Excel table with a frozen header row", async () => {
-    const wb = await exported(temp);
+    const wb = await everything();
     for (const d of listDatasets()) {
       const plan = planSheet(d.id);
       const ws = wb.getWorksheet(plan.sheetName)!;
