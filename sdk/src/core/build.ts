@@ -31,3 +31,16 @@ export function observationWriter(series: readonly SeriesInput[]) {
     };
   };
 }
+
+/** Returns a writer of series for one dataset: ids are prefixed with the dataset id, agency and kind default as given. */
+export function seriesWriter(defaults: Pick<SeriesInput, "dataset" | "agency" | "kind">) {
+  return (id: string, title: string, description: string, unit: SeriesInput["unit"], measure: string, extra: Partial<SeriesInput> = {}): SeriesInput => ({
+    id: `${defaults.dataset}.${id}`,
+    title,
+    description,
+    unit,
+    measure,
+    ...defaults,
+    ...extra,
+  });
+}

@@ -1,16 +1,7 @@
+import { seriesWriter } from "../../core/build.js";
 import type { SeriesInput } from "../../core/schema.js";
 
-const s = (id: string, title: string, description: string, unit: SeriesInput["unit"], measure: string, extra: Partial<SeriesInput> = {}): SeriesInput => ({
-  id: `fox-hunt.${id}`,
-  dataset: "fox-hunt",
-  title,
-  description,
-  agency: "MPS",
-  unit,
-  kind: "flow",
-  measure,
-  ...extra,
-});
+const s = seriesWriter({ dataset: "fox-hunt", agency: "MPS", kind: "flow" });
 
 /** Fox Hunt (Ministry of Public Security): one observation per operation; the period is the operation's run. */
 export const FOX_HUNT_SERIES = [

@@ -1,16 +1,9 @@
+import { seriesWriter } from "../../core/build.js";
 import type { SeriesInput } from "../../core/schema.js";
 
-const s = (id: string, title: string, description: string, unit: SeriesInput["unit"], measure: string, cumulative = false): SeriesInput => ({
-  id: `sky-net.${id}`,
-  dataset: "sky-net",
-  title,
-  description,
-  agency: "CCDI-NSC",
-  unit,
-  kind: "flow",
-  measure,
-  cumulative,
-});
+const series = seriesWriter({ dataset: "sky-net", agency: "CCDI-NSC", kind: "flow" });
+const s = (id: string, title: string, description: string, unit: SeriesInput["unit"], measure: string, cumulative = false) =>
+  series(id, title, description, unit, measure, { cumulative });
 
 /**
  * Sky Net (all agencies, reported by the CCDI / National Supervisory Commission). The "of whom officials" category

@@ -1,15 +1,7 @@
+import { seriesWriter } from "../../core/build.js";
 import type { SeriesInput } from "../../core/schema.js";
 
-const s = (id: string, title: string, description: string, unit: SeriesInput["unit"], measure: string): SeriesInput => ({
-  id: `spp.${id}`,
-  dataset: "spp",
-  title,
-  description,
-  agency: "SPP",
-  unit,
-  kind: "flow",
-  measure,
-});
+const s = seriesWriter({ dataset: "spp", agency: "SPP", kind: "flow" });
 
 /** The Supreme People's Procuratorate's own series: duty-crime suspects (officials), not the Sky Net total. */
 export const SPP_SERIES = [

@@ -1,15 +1,9 @@
+import { seriesWriter } from "../../core/build.js";
 import type { SeriesInput } from "../../core/schema.js";
 
-const s = (id: string, title: string, description: string, unit: SeriesInput["unit"], measure: string, kind: SeriesInput["kind"] = "stock"): SeriesInput => ({
-  id: `treaties.${id}`,
-  dataset: "treaties",
-  title,
-  description,
-  agency: "MFA",
-  unit,
-  kind,
-  measure,
-});
+const series = seriesWriter({ dataset: "treaties", agency: "MFA", kind: "stock" });
+const s = (id: string, title: string, description: string, unit: SeriesInput["unit"], measure: string, kind: SeriesInput["kind"] = "stock") =>
+  series(id, title, description, unit, measure, { kind });
 
 /** The treaty series: one unit each; treaties, partner countries, concluded, in force and ratified never mix. */
 export const TREATY_SERIES = [
