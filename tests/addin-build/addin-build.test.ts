@@ -138,7 +138,14 @@ describe("HTTPS servers on the developer certificates", () => {
   it("serves the same runtime files from source with the dev server (`vite`, used by office-addin-debugging)", async () => {
     const { createServer } = await import("vite");
     const port = await freePort();
-    const server = await createServer({ configFile: VITE_CONFIG, logLevel: "silent", server: { port, open: false, hmr: false, watch: null } });
+    // No dependency pre-bundling: it is not what this test checks, and on a loaded machine its esbuild run was seen to be
+    // cancelled and leave the server hanging.
+    const server = await createServer({
+      configFile: VITE_CONFIG,
+      logLevel: "silent",
+      optimizeDeps: { noDiscovery: true, include: [] },
+      server: { port, open: false, hmr: false, watch: null, preTransformRequests: false },
+    });
     await server.listen();
     try {
       const page = await httpsGet(`https://localhost:${port}/taskpane.html`, certs.ca);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
+import { planSheet } from "@skynet-data/sdk";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -11,6 +12,9 @@ const DIST = resolve(ROOT, process.env.SKYNET_ADDIN_DIST ?? "add-in/dist");
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(ROOT, "test-results");
 const CI = process.env.CI === "true";
+// Waits on the page, not a timing: generous so a loaded CI machine does not time out.
+const SLOW = 120_000;
+const SHEET = { foxHunt: planSheet("fox-hunt").sheetName, skyNet: planSheet("sky-net").sheetName, treaties: planSheet("treaties").sheetName };
 
 const missing = !existsSync(join(DIST, "taskpane.html")) ? `${join(DIST, "taskpane.html")} is missing (run npm run build)` : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
 if (missing && CI) throw new Error(`The browser tests must run under CI, but ${missing}.`);
@@ -48,7 +52,7 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     mkdirSync(SHOTS, { recursive: true });
     await page.goto(`${base}/taskpane.html`);
     await page.waitForSelector("fluent-checkbox[data-id]");
-  });
+  }, SLOW);
 
   afterAll(async () => {
     await browser?.close();
@@ -77,23 +81,22 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     const statuses = await page.$$eval(".report li .status", (els) => els.map((e) => e.textContent));
     expect(statuses.length).toBeGreaterThanOrEqual(8);
     expect(new Set(statuses)).toEqual(new Set(["Inserted"]));
-    await openSheet("Fox Hunt operations");
+    await openSheet(SHEET.foxHunt);
     expect(await rowsWith("fox-hunt.captured", "2014 (Jul–Dec)", "680")).toHaveLength(1);
-    await openSheet("Sky Net returns and recoveries");
+    await openSheet(SHEET.skyNet);
     expect(await rowsWith("sky-net.returned", "2015", "1,023", "2015-12-31")).toHaveLength(1);
     expect(await page.$$eval("figure.chart", (f) => f.length)).toBe(2);
     expect(await page.locator("figure.chart text", { hasText: "(partial period)" }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, "taskpane-2-inserted.png") });
-    const treaties = await page.$eval(".tabs", (t) => [...t.querySelectorAll("button")].map((b) => b.dataset.sheet!).find((n) => n.startsWith("Extradition"))!);
-    await openSheet(treaties);
+    await openSheet(SHEET.treaties);
     expect(await rowsWith("treaties.extradition.in-force", "Nov 2014", "29")).toHaveLength(1);
     await openSheet("Sources");
     expect(await page.$$eval("table.grid a[href^='http']", (a) => a.length)).toBeGreaterThan(5);
     await page.screenshot({ path: join(SHOTS, "taskpane-3-sources.png") });
-  });
+  }, SLOW);
 
   it("keeps a cell typed beside a table through a refresh and reports the changes", async () => {
-    await openSheet("Sky Net returns and recoveries");
+    await openSheet(SHEET.skyNet);
     // Two columns right of the table's last column, on its second data row.
     const beside = await page.$eval("table.grid tbody", (tbody) => {
       const rows = [...tbody.querySelectorAll("tr")];
@@ -112,5 +115,5 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     for (const m of messages) expect(m).toBe("Up to date: no rows added, removed or revised.");
     expect(await page.textContent(`td[data-addr="${beside}"]`)).toBe("my own note");
     await page.screenshot({ path: join(SHOTS, "taskpane-4-refreshed.png") });
-  });
+  }, SLOW);
 });
