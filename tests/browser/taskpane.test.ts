@@ -43,6 +43,7 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
     page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    page.setDefaultTimeout(SLOW / 2);
     await page.route("**/*", (route) => {
       const url = route.request().url();
       if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STAND_IN });
