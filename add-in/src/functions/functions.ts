@@ -46,11 +46,26 @@ export enum Currency {
   USD = "USD",
 }
 
+// One CustomFunctions.Error per distinct answer: building one captures a stack and costs tens of microseconds.
+// The SDK memoises its #N/A answers, so most are found by identity; fresh ones by their words.
+const thrownFor = new WeakMap<object, CustomFunctions.Error>();
+const thrownByWords = new Map<string, CustomFunctions.Error>();
+
 /** The answer, or the error value thrown as the Excel error with its message (#N/A or #VALUE!). */
 function settle<T>(answer: sdk.Answer<T>): T {
   if (!sdk.isFunctionError(answer)) return answer;
-  const code = answer.error === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
-  throw new CustomFunctions.Error(code, answer.message);
+  let error = thrownFor.get(answer);
+  if (error === undefined) {
+    const key = answer.error + answer.message;
+    error = thrownByWords.get(key);
+    if (error === undefined) {
+      const code = answer.error === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+      error = new CustomFunctions.Error(code, answer.message);
+      if (thrownByWords.size < 4096) thrownByWords.set(key, error);
+    }
+    thrownFor.set(answer, error);
+  }
+  throw error;
 }
 
 /**

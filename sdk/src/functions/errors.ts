@@ -20,7 +20,8 @@ export type Answer<T> = T | FunctionError;
  * isFunctionError(returned(2015)) //=> false (1023)
  */
 export function isFunctionError(a: unknown): a is FunctionError {
-  return typeof a === "object" && a !== null && !Array.isArray(a) && "error" in a && "message" in a && Object.keys(a).length === 2;
+  // No Object.keys: this runs on every error answer of every call.
+  return typeof a === "object" && a !== null && "error" in a && "message" in a && !Array.isArray(a) && typeof (a as { error: unknown }).error === "string";
 }
 
 /** `#N/A` with words on what exists instead. */
@@ -29,9 +30,14 @@ export const notAvailable = (message: string): FunctionError => ({ error: "#N/A"
 /** `#VALUE!` with words on what is accepted. */
 export const invalidValue = (message: string): FunctionError => ({ error: "#VALUE!", message });
 
+/** A bad argument inside an implementation. Not an Error: no stack is captured, so a #VALUE! answer stays cheap. */
+class BadArgument {
+  constructor(readonly message: string) {}
+}
+
 /** A bad argument, thrown inside an implementation and turned into `#VALUE!` by `guarded`. */
 export const badArgument = (message: string): never => {
-  throw new SkynetError("invalid-argument", message);
+  throw new BadArgument(message);
 };
 
 /** Runs an implementation so that no exception ever escapes: SDK errors and anything unexpected become `#VALUE!`. */
@@ -42,7 +48,7 @@ export function guarded<A extends unknown[], T>(fn: (...args: A) => Answer<T>): 
     try {
       return f(a, b, c);
     } catch (e) {
-      if (e instanceof SkynetError) return invalidValue(e.message);
+      if (e instanceof BadArgument || e instanceof SkynetError) return invalidValue(e.message);
       return invalidValue(`internal error: ${e instanceof Error ? e.message : String(e)}`);
     }
   }) as unknown as (...args: A) => Answer<T>;
