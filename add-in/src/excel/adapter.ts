@@ -99,7 +99,7 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
   if (existing.length || dataSheets.size) await context.sync();
 
   const work: Work[] = [];
-  const reads: { w: Work; old: Block; zone: Block | null; bodyChunks: { range: Excel.Range; start: number }[]; zoneRange: Excel.Range | null }[] = [];
+  const reads: { w: Work; old: Block; zone: Block | null; bodyChunks: { range: Excel.Range; start: number; bytes: number }[]; zoneRange: Excel.Range | null }[] = [];
   for (const e of existing) {
     const { block } = layout.parseAddress(e.range.address);
     const headers = (e.header.values[0] ?? []).map(String);
@@ -132,7 +132,7 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
       w,
       old: block,
       zone,
-      bodyChunks: chunks.map((c) => ({ start: c.start, range: e.sheet.getRange(layout.blockAddress({ top: block.top + 1 + c.start, left: block.left, bottom: block.top + c.end, right: block.right })) })),
+      bodyChunks: chunks.map((c) => ({ start: c.start, bytes: c.bytes, range: e.sheet.getRange(layout.blockAddress({ top: block.top + 1 + c.start, left: block.left, bottom: block.top + c.end, right: block.right })) })),
       zoneRange: zone ? e.sheet.getRange(layout.blockAddress(zone)) : null,
     });
   }
@@ -200,10 +200,9 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
   progress("Done.");
   return { tables: work.map((w) => w.report), stamp };
 
+  // A read chunk's response is about as large as the rows it was planned from.
   function estimateRead(r: (typeof reads)[number], i: number): number {
-    const c = r.bodyChunks[i]!;
-    const next = r.bodyChunks[i + 1]?.start ?? r.old.bottom - r.old.top;
-    return (next - c.start) * (r.old.right - r.old.left + 1) * 12;
+    return r.bodyChunks[i]!.bytes;
   }
 
   function diffExisting(r: (typeof reads)[number]): void {

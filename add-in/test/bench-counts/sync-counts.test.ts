@@ -36,7 +36,8 @@ describe("loadPlans (round trips by size)", () => {
   });
 
   it("needs the same number of syncs besides its write chunks whatever the row count", async () => {
-    for (const n of [1, 500, 2_000, 4_000]) {
+    // Sizes whose cells read back in one batch (under 0.9 MB); larger tables add read batches, tested below.
+    for (const n of [1, 500, 2_000]) {
       const c = await countSyncs(n);
       // insert: read the workbook, the write chunks, finish
       expect(c.insert - c.insertWrites, `insert of ${n} rows`).toBe(2);
@@ -56,6 +57,21 @@ describe("loadPlans (round trips by size)", () => {
     for (const s of wb.syncs) {
       expect(s.requestBytes).toBeLessThan(1_000_000);
       expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT);
+    }
+  });
+
+  it("keeps every refresh response under 1 MB when the table holds long text", async () => {
+    const wb = freshWorkbook();
+    const base = generated(8_000);
+    const note = base.columns.findIndex((c) => c.key === "note");
+    const plan = { ...base, rows: base.rows.map((r, i) => r.map((v, j) => (j === note ? `${i} ${"long note ".repeat(40)}` : v))) };
+    await load(wb, [plan]);
+    wb.syncs = [];
+    await load(wb, [plan]);
+    expect(wb.syncs.filter((s) => s.responseBytes > 500_000).length).toBeGreaterThan(1);
+    for (const s of wb.syncs) {
+      expect(s.requestBytes).toBeLessThan(1_000_000);
+      expect(s.responseBytes).toBeLessThan(1_000_000);
     }
   });
 });
