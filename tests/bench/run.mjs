@@ -20,7 +20,7 @@ if (needed.length) {
 }
 
 // Each run: the entry, its arguments, a label for progress lines.
-const RUNS = [
+const ALL_RUNS = [
   { entry: "throughput", label: "1 function throughput" },
   { entry: "startup", label: "2 start-up weight" },
   { entry: "round-trips", label: "3 round trips" },
@@ -29,6 +29,15 @@ const RUNS = [
   { entry: "sdk-import", label: "5 SDK import" },
   { entry: "taskpane", label: "6 taskpane ready (Chromium)" },
 ];
+
+// `node tests/bench/run.mjs throughput scale` runs only the named items; no names: all of them.
+const only = process.argv.slice(2);
+const unknown = only.filter((n) => !ALL_RUNS.some((r) => r.entry === n));
+if (unknown.length) {
+  console.error(`Unknown bench item ${unknown.join(", ")}; accepted: ${[...new Set(ALL_RUNS.map((r) => r.entry))].join(", ")}`);
+  process.exit(2);
+}
+const RUNS = only.length ? ALL_RUNS.filter((r) => only.includes(r.entry)) : ALL_RUNS;
 
 mkdirSync(BUILD, { recursive: true });
 const entries = [...new Set(RUNS.map((r) => r.entry))];
