@@ -71,7 +71,7 @@ const rows: Row[] = [
     against: { kind: "budget", text: "< 1 MB (reads are packed to 0.9 MB)", value: LIMIT, unit: "bytes" },
     ratio: Math.round((wideRefresh.maxResponse / LIMIT) * 100) / 100,
     verdict: verdict(wideRefresh.maxResponse < LIMIT),
-    note: `${wideRefresh.syncs} syncs; the adapter sizes read batches at 12 bytes a cell, so wide text overshoots (Excel on the web refuses 5 MB)`,
+    note: `${wideRefresh.syncs} syncs; read batches are sized by the bytes planned for their rows (Excel on the web refuses 5 MB)`,
   },
 ];
 emit(rows, { datasets: ids, insert, refresh, insertOneDataset: one, wideRefresh });
