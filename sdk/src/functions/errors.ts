@@ -54,19 +54,32 @@ export function guarded<A extends unknown[], T>(fn: (...args: A) => Answer<T>): 
   }) as unknown as (...args: A) => Answer<T>;
 }
 
-/** A memo of answers keyed by up to two raw Excel arguments, bounded so odd input cannot grow it without end. */
+/** Runs a computation, turning a bad argument into its `#VALUE!` answer (other exceptions pass through). */
+export function answerOf<T>(compute: () => T): T | FunctionError {
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof BadArgument) return invalidValue(e.message);
+    throw e;
+  }
+}
+
+/**
+ * A memo of answers keyed by up to two raw Excel arguments, bounded so odd input cannot grow it without end.
+ * A bad argument is memoised as its `#VALUE!` answer, so a sheet full of the same typo costs one message.
+ */
 export class ArgMemo<V> {
-  private readonly byFirst = new Map<unknown, Map<unknown, V>>();
-  private omitted: V | undefined;
+  private readonly byFirst = new Map<unknown, Map<unknown, V | FunctionError>>();
+  private omitted: V | FunctionError | undefined;
   private size = 0;
-  /** `compute` answers a pair the memo has not seen; it may throw (a bad argument), which is never memoised. */
+  /** `compute` answers a pair the memo has not seen; a bad argument it throws becomes a memoised `#VALUE!`. */
   constructor(
     private readonly compute: (a: unknown, b: unknown) => V,
     private readonly max = 4096,
   ) {}
 
-  get(a: unknown, b: unknown): V {
-    if (a == null && b == null) return (this.omitted ??= this.compute(a, b));
+  get(a: unknown, b: unknown): V | FunctionError {
+    if (a == null && b == null) return (this.omitted ??= answerOf(() => this.compute(a, b)));
     const ka = a === undefined || a === "" ? null : a;
     const kb = b === undefined || b === "" ? null : b;
     const inner = this.byFirst.get(ka);
@@ -74,7 +87,7 @@ export class ArgMemo<V> {
       const hit = inner.get(kb);
       if (hit !== undefined) return hit;
     }
-    const v = this.compute(a, b);
+    const v = answerOf(() => this.compute(a, b));
     const cacheable = (ka === null || typeof ka === "string" || typeof ka === "number") && (kb === null || typeof kb === "string" || typeof kb === "number");
     if (cacheable && this.size < this.max) {
       let m = inner;

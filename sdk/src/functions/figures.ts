@@ -2,7 +2,7 @@ import type { Agency, Series } from "../core/schema.js";
 import { catalog } from "../public.js";
 import { choiceArg, yearArg } from "./args.js";
 import { ACCEPTED_AGENCIES, ACCEPTED_CURRENCIES, AGENCY_ALIASES, AGENCY_NAMES, CURRENCY_ALIASES, type Currency } from "./choices.js";
-import { ArgMemo, guarded, notAvailable, type Answer, type FunctionError } from "./errors.js";
+import { answerOf, ArgMemo, guarded, notAvailable, type Answer, type FunctionError } from "./errors.js";
 import { yearAnswers, yearValue, type YearAnswers } from "./lookup.js";
 
 /** A yearly-figure function: the measure it answers and the agency it answers for by default. */
@@ -69,8 +69,22 @@ function route(f: Yearly, agencyRaw: unknown, currencyRaw: unknown): YearAnswers
   return notAvailable(`${f.id} has no ${what}; it answers for ${offered}`);
 }
 
+// Years Excel passes as anything but a whole number in range (text, fractions, typos) -> the year or its #VALUE!.
+const oddYears = new Map<unknown, number | FunctionError>();
+
+function yearOrError(raw: unknown): number | FunctionError {
+  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 1900 && raw <= 9999) return raw;
+  let v = oddYears.get(raw);
+  if (v === undefined) {
+    v = answerOf(() => yearArg(raw));
+    if ((typeof raw === "string" || typeof raw === "number") && oddYears.size < 4096) oddYears.set(raw, v);
+  }
+  return v;
+}
+
 function yearly(f: Yearly, yearRaw: unknown, agencyRaw: unknown, currencyRaw?: unknown): Answer<number> {
-  const year = yearArg(yearRaw);
+  const year = yearOrError(yearRaw);
+  if (typeof year !== "number") return year;
   const memo = f.routes.get(agencyRaw, f.withCurrency ? currencyRaw : null);
   return "answers" in memo ? yearValue(memo, year) : memo;
 }

@@ -2,7 +2,7 @@ import { toExcelSerial } from "../core/dates.js";
 import { getFigure } from "../public.js";
 import { choiceArg, isoOf, optionalDateArg, type DateArg } from "./args.js";
 import { ACCEPTED_TREATY_KINDS, TREATY_KIND_ALIASES, type TreatyKind } from "./choices.js";
-import { ArgMemo, guarded, notAvailable, type Answer } from "./errors.js";
+import { ArgMemo, guarded, isFunctionError, notAvailable, type Answer, type FunctionError } from "./errors.js";
 import { asOfValue, stepIndex, stepsOf } from "./lookup.js";
 
 type Status = "in-force" | "concluded";
@@ -71,12 +71,14 @@ const kinds = new ArgMemo<TreatyKind | "both">((raw) => choiceArg(raw, "kind", T
 const dates = new ArgMemo<DateArg | null>((raw) => optionalDateArg(raw, "as_of") ?? null);
 
 /** A date argument, with serials taken straight and text parsed once per distinct value. */
-const asOfArg = (raw: unknown): DateArg | undefined =>
+const asOfArg = (raw: unknown): DateArg | undefined | FunctionError =>
   raw == null ? undefined : typeof raw === "number" && raw >= 61 && raw < 2_958_466 ? { serial: Math.floor(raw) } : (dates.get(raw, null) ?? undefined);
 
 function treaties(status: Status, kindRaw: unknown, asOfRaw: unknown): Answer<number> {
   const kind = kindRaw == null ? "both" : kinds.get(kindRaw, null);
+  if (isFunctionError(kind)) return kind;
   const at = asOfArg(asOfRaw);
+  if (isFunctionError(at)) return at;
   return kind === "both" ? both(status, at) : asOfValue(TREATY_SERIES[kind][status], at);
 }
 
