@@ -1,14 +1,13 @@
 // The public API of @skynet-data/sdk: this file decides what is exported; index.ts only re-exports it.
-import { createCatalog, type FigureOptions, type FigureQuery, type FigureResult } from "./core/catalog.js";
+import { catalog } from "./catalog.js";
+import type { FigureOptions, FigureQuery, FigureResult } from "./core/catalog.js";
 import { fnv1a } from "./core/hash.js";
 import type { Event, Observation, Source } from "./core/schema.js";
 import { planCharts, planTable, sheetNameFor, tableNameFor, type SheetPlan } from "./core/sheet-plan.js";
 import type { Table } from "./core/table.js";
-import { DATASETS } from "./datasets/index.js";
-import { SOURCES } from "./sources/index.js";
 
 /** The validated, indexed catalogue behind every export of this module. */
-export const catalog = createCatalog(DATASETS, SOURCES);
+export { catalog };
 
 /** Version of the SDK package. */
 export const SDK_VERSION = "0.1.0";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { FigureQuery } from "../core/catalog.js";
 import { fromExcelSerial, toExcelSerial } from "../core/dates.js";
 import { unitFormat } from "../core/sheet-plan.js";
-import { getFigure } from "../public.js";
+import { catalog } from "../catalog.js";
 import { isOmitted, scalar, show } from "./args.js";
 import { badArgument, guarded, type Answer } from "./errors.js";
 import { missing } from "./lookup.js";
@@ -24,7 +24,7 @@ function periodArg(raw: unknown): FigureQuery {
 /** The figure a period names, partial and lower-bound figures included (they come labelled). */
 function lookup(seriesRaw: unknown, periodRaw: unknown) {
   const s = seriesArg(seriesRaw);
-  return getFigure(s.id, periodArg(periodRaw), { acceptIncomplete: true });
+  return catalog.figure(s.id, periodArg(periodRaw), { acceptIncomplete: true });
 }
 
 /**

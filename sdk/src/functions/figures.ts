@@ -1,5 +1,5 @@
 import type { Agency, Series } from "../core/schema.js";
-import { catalog } from "../public.js";
+import { catalog } from "../catalog.js";
 import { choiceArg, yearArg } from "./args.js";
 import { ACCEPTED_AGENCIES, ACCEPTED_CURRENCIES, AGENCY_ALIASES, AGENCY_NAMES, CURRENCY_ALIASES, type Currency } from "./choices.js";
 import { answerOf, ArgMemo, guarded, notAvailable, type Answer, type FunctionError } from "./errors.js";

@@ -10,24 +10,23 @@ export type { Spill, SpillCell } from "./tables.js";
 export { countries, captures, recovered, returned, surrendered, figureEntity, figureSource, datasetTable, eventsTable, seriesListTable, seriesTable, treatiesConcluded, treatiesInForce };
 
 /**
- * Every implementation by its permanent Excel function id (`=SKYNET.<id>`). Getters, so the registry never
- * captures an implementation before its module has loaded (public.ts and these modules import each other).
+ * Every implementation by its permanent Excel function id (`=SKYNET.<id>`).
  *
  * @example
  * CUSTOM_FUNCTIONS.CAPTURES(2014) //=> 680
  */
-export const CUSTOM_FUNCTIONS = {
-  get TREATIES_IN_FORCE() { return treatiesInForce; },
-  get TREATIES_CONCLUDED() { return treatiesConcluded; },
-  get CAPTURES() { return captures; },
-  get SURRENDERED() { return surrendered; },
-  get RETURNED() { return returned; },
-  get RECOVERED() { return recovered; },
-  get COUNTRIES() { return countries; },
-  get SERIES() { return seriesTable; },
-  get SERIES_LIST() { return seriesListTable; },
-  get DATASET() { return datasetTable; },
-  get EVENTS() { return eventsTable; },
-  get SOURCE() { return figureSource; },
-  get FIGURE() { return figureEntity; },
-};
+export const CUSTOM_FUNCTIONS = Object.freeze({
+  TREATIES_IN_FORCE: treatiesInForce,
+  TREATIES_CONCLUDED: treatiesConcluded,
+  CAPTURES: captures,
+  SURRENDERED: surrendered,
+  RETURNED: returned,
+  RECOVERED: recovered,
+  COUNTRIES: countries,
+  SERIES: seriesTable,
+  SERIES_LIST: seriesListTable,
+  DATASET: datasetTable,
+  EVENTS: eventsTable,
+  SOURCE: figureSource,
+  FIGURE: figureEntity,
+});

@@ -1,12 +1,11 @@
 import type { FigureResult } from "../core/catalog.js";
 import { toExcelSerial } from "../core/dates.js";
 import type { Observation } from "../core/schema.js";
-import { catalog, getFigure } from "../public.js";
+import { catalog } from "../catalog.js";
 import { isoOf, type DateArg } from "./args.js";
 import { ArgMemo, notAvailable, type Answer } from "./errors.js";
 
-// Indexes over getFigure's answers, built once per series on first use (lazily: public.ts re-exports this module,
-// so nothing here may touch the catalogue while the modules are still loading).
+// Indexes over the catalogue's figure answers, built once per series on first use (only series someone asks for).
 
 const FIRST_YEAR = 1900;
 const YEARS = 9999 - FIRST_YEAR + 1;
@@ -42,7 +41,7 @@ export const yearAnswers = (seriesId: string, agencyHint?: (seriesId: string) =>
 export function yearValue(memo: YearAnswers, year: number): Answer<number> {
   const hit = memo.answers[year - FIRST_YEAR];
   if (hit !== undefined) return hit;
-  const r = getFigure(memo.seriesId, { year });
+  const r = catalog.figure(memo.seriesId, { year });
   const a = r.found ? r.observation.value : Object.freeze(missing(r, memo.agencyHint));
   memo.answers[year - FIRST_YEAR] = a;
   return a;
@@ -67,7 +66,7 @@ export function stepsOf(seriesId: string): Steps {
     isos,
     serials: isos.map(toExcelSerial),
     values: isos.map((iso) => {
-      const r = getFigure(seriesId, { asOf: iso });
+      const r = catalog.figure(seriesId, { asOf: iso });
       return r.found ? r.observation.value : undefined;
     }),
   };
@@ -95,7 +94,7 @@ export function stepIndex(steps: { serials: number[]; isos: string[] }, at: Date
 const asOfMisses = new ArgMemo<Answer<number>>((seriesId, at) => {
   const id = seriesId as string;
   const iso = at === null ? (stepsOf(id).isos.at(-1) ?? "9999-12-31") : typeof at === "number" ? isoOf({ serial: at }) : (at as string);
-  const r = getFigure(id, { asOf: iso });
+  const r = catalog.figure(id, { asOf: iso });
   return r.found ? r.observation.value : Object.freeze(missing(r));
 });
 

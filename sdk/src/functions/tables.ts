@@ -1,5 +1,5 @@
 import type { Observation, Series, Source } from "../core/schema.js";
-import { catalog, getDatasetTable, getSeries, getTimeline } from "../public.js";
+import { catalog } from "../catalog.js";
 import { isoOf, isOmitted, optionalDateArg, optionalYearArg, scalar, show, textArg } from "./args.js";
 import { badArgument, guarded, notAvailable, type Answer } from "./errors.js";
 
@@ -43,9 +43,9 @@ export const seriesTable = guarded((series_id: unknown, from_year?: unknown, to_
   const s = seriesArg(series_id);
   const from = optionalYearArg(from_year, "from_year");
   const to = optionalYearArg(to_year, "to_year");
-  const rows = getSeries(s.id, { from, to });
+  const rows = catalog.observationsOf(s.id, { from, to });
   if (!rows.length) {
-    const all = getSeries(s.id);
+    const all = catalog.observationsOf(s.id);
     const span = all.length ? `its figures run from ${all[0]!.period.label} to ${all.at(-1)!.period.label}` : "it has no figures";
     return notAvailable(`no figures of ${s.id} between ${from ?? "the start"} and ${to ?? "the end"}; ${span}`);
   }
@@ -68,7 +68,7 @@ export const seriesListTable = guarded((...args: unknown[]): Answer<Spill> => {
   seriesListMemo ??= [
     SERIES_LIST_HEADER,
     ...catalog.series.map((s) => {
-      const obs = getSeries(s.id);
+      const obs = catalog.observationsOf(s.id);
       return [s.id, s.title, s.unit, s.agency, s.kind, s.cumulative, s.dataset, obs.length, cell(obs[0]?.period.label), cell(obs.at(-1)?.period.label)];
     }),
   ];
@@ -85,7 +85,7 @@ export const seriesListTable = guarded((...args: unknown[]): Answer<Spill> => {
  */
 export const datasetTable = guarded((name: unknown): Answer<Spill> => {
   const id = textArg(name, "name", `"sky-net" (${catalog.datasets.map((d) => `"${d.id}"`).join(", ")})`);
-  const t = getDatasetTable(id);
+  const t = catalog.table(id);
   if (!t.rows.length) return notAvailable(`dataset ${t.dataset} has no rows`);
   return [t.columns.map((c) => c.header), ...t.rows.map((r) => r.map(cell))];
 });
@@ -105,9 +105,9 @@ export const eventsTable = guarded((from?: unknown, to?: unknown): Answer<Spill>
   const fIso = f && isoOf(f);
   const tIso = t && isoOf(t);
   if (fIso && tIso && fIso > tIso) return badArgument(`from (${fIso}) is after to (${tIso})`);
-  const events = getTimeline(fIso, tIso);
+  const events = catalog.timeline(fIso, tIso);
   if (!events.length) {
-    const all = getTimeline();
+    const all = catalog.timeline();
     return notAvailable(`no events between ${fIso ?? "the start"} and ${tIso ?? "the end"}; the timeline runs from ${all[0]?.date ?? "-"} to ${all.at(-1)?.end ?? "-"}`);
   }
   return [EVENTS_HEADER.slice(), ...events.map((e) => [e.date, e.end, e.precision, e.phrase, e.what, e.parties.join("; "), e.source, citation(catalog.getSource(e.source))])];

@@ -1,5 +1,5 @@
 import { toExcelSerial } from "../core/dates.js";
-import { getFigure } from "../public.js";
+import { catalog } from "../catalog.js";
 import { choiceArg, isoOf, optionalDateArg, type DateArg } from "./args.js";
 import { ACCEPTED_TREATY_KINDS, TREATY_KIND_ALIASES, type TreatyKind } from "./choices.js";
 import { ArgMemo, guarded, isFunctionError, notAvailable, type Answer, type FunctionError } from "./errors.js";
@@ -58,7 +58,7 @@ function bothMissing(status: Status, at: DateArg | undefined): Answer<number> {
   const known = b.isos.length ? `the earliest is ${b.isos[0]}` : "there is none";
   const each = (Object.keys(TREATY_SERIES) as TreatyKind[])
     .map((k) => {
-      const r = getFigure(TREATY_SERIES[k][status], { asOf: at ? isoOf(at) : "9999-12-31" });
+      const r = catalog.figure(TREATY_SERIES[k][status], { asOf: at ? isoOf(at) : "9999-12-31" });
       return r.found ? `${KIND_WORDS[k]}: ${r.observation.value} as of ${r.observation.period.label}` : `${KIND_WORDS[k]}: none`;
     })
     .join("; ");
