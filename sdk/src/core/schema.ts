@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { isIsoDate } from "./dates.js";
 
 /** ISO calendar date, `YYYY-MM-DD`. */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO date YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a real calendar date");
+export const IsoDate = z.string().refine(isIsoDate, "expected a real calendar date written YYYY-MM-DD");
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** Stable, permanent identifiers: lower-case words joined by `-` and `.`. */

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
-import { CUSTOM_FUNCTIONS, isFunctionError } from "@skynet-data/sdk";
+import { CUSTOM_FUNCTIONS, isFunctionError, toExcelSerial } from "@skynet-data/sdk";
 import { emit, median, ROOT, round, verdict } from "../lib/report.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
@@ -38,7 +38,7 @@ vm.runInContext(script, vm.createContext({ CustomFunctions: sandbox, URL, URLSea
 // Arguments as Excel hands them over: numbers as doubles, an omitted optional argument as null (always the full
 // arity), dates as serials or ISO text, enum arguments as text.
 type Spec = { id: string; args: unknown[] };
-const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+const serial = (y: number, m: number, d: number) => toExcelSerial(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
 const specs: Spec[] = [];
 const add = (id: string, ...args: unknown[]) => specs.push({ id, args });
 for (let y = 2010; y <= 2026; y++) {

@@ -1,4 +1,4 @@
-import { DATA_VERSION, FORMAT, listDatasets, planSheet, planSourcesSheet, unitFormat, type ChartPlan, type SheetPlan } from "@skynet-data/sdk";
+import { DATA_VERSION, FORMAT, layout, listDatasets, planSheet, planSourcesSheet, unitFormat, type ChartPlan, type SheetPlan } from "@skynet-data/sdk";
 import ExcelJS from "exceljs";
 import type { Artifact, ExportRequest } from "./artifact.js";
 
@@ -6,14 +6,6 @@ import type { Artifact, ExportRequest } from "./artifact.js";
 export const SHEET = { sources: "Sources", charts: "Chart data", about: "About" } as const;
 
 const HEADER_FONT = { bold: true } as const;
-
-// Excel compares sheet names case-insensitively; a clash gets " (2)", " (3)"… within the 31-character limit.
-function uniqueName(wanted: string, taken: Set<string>): string {
-  let name = wanted;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted.slice(0, 31 - ` (${n})`.length)} (${n})`;
-  taken.add(name.toLowerCase());
-  return name;
-}
 
 /** Lays one sheet plan into a worksheet as an Excel table: header frozen, per-cell number formats, widths, links. */
 function addPlanSheet(wb: ExcelJS.Workbook, plan: SheetPlan, name: string): ExcelJS.Worksheet {
@@ -105,7 +97,7 @@ function addAboutSheet(wb: ExcelJS.Workbook, req: ExportRequest, sheets: Map<str
  *
  * @example
  * const wb = buildWorkbook({ datasets: ["spp"], now: new Date() });
- * wb.worksheets.map((w) => w.name) //=> ["Supreme People's Procuratorate", "Sources", "Chart data", "About"]
+ * wb.worksheets.map((w) => w.name) //=> ["SPP", "Sources", "Chart data", "About"]
  */
 export function buildWorkbook(req: ExportRequest): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -114,11 +106,12 @@ export function buildWorkbook(req: ExportRequest): ExcelJS.Workbook {
   wb.modified = req.now;
   wb.title = "Sky Net Data";
   wb.description = `Sky Net Data ${DATA_VERSION}: ${req.datasets.join(", ")}`;
-  const taken = new Set(Object.values(SHEET).map((s) => s.toLowerCase()));
+  const taken: string[] = Object.values(SHEET);
   const plans = req.datasets.map((id) => planSheet(id));
   const sheets = new Map<string, string>();
   for (const plan of plans) {
-    const name = uniqueName(plan.sheetName, taken);
+    const name = layout.uniqueSheetName(plan.sheetName, taken);
+    taken.push(name);
     sheets.set(plan.dataset, name);
     addPlanSheet(wb, plan, name);
   }
