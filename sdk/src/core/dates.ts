@@ -1,5 +1,4 @@
 // One module per function: importing the date-fns barrel costs about 170 ms at start-up.
-import { addDays } from "date-fns/addDays";
 import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 import { endOfMonth } from "date-fns/endOfMonth";
 import { endOfYear } from "date-fns/endOfYear";
@@ -144,9 +143,6 @@ export function isIsoDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
-
-/** The day after an ISO date. */
-export const nextDay = (isoDate: string): string => iso(addDays(toDate(isoDate), 1));
 
 /** The last day of the month an ISO date falls in. */
 export const monthEnd = (isoDate: string): string => iso(endOfMonth(toDate(isoDate)));

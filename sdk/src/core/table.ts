@@ -1,5 +1,5 @@
 import type { Dataset } from "./dataset.js";
-import type { ColumnType, Event, Observation, Partner, Series, Source, Unit } from "./schema.js";
+import type { ColumnType, Event, Observation, Partner, Series, Source } from "./schema.js";
 
 /** One column of a dataset table: its key, header, type and what it holds. */
 export interface Column {
@@ -127,6 +127,3 @@ export function sourcesToTable(list: readonly Source[], quotes?: ReadonlyMap<str
     rows: list.map((s) => [s.id, s.publisher, s.title, s.published, s.reliability, s.url, s.seedPath, s.note ?? null, quotes?.get(s.id)?.join("\n") || null]),
   };
 }
-
-/** Units whose value is a whole count. */
-export const isCountUnit = (u: Unit): boolean => u !== "CNY" && u !== "USD";
