@@ -71,6 +71,7 @@ function settle<T>(answer: sdk.Answer<T>): T {
 /**
  * Treaties in force on a date; both kinds together from the latest date both are known when kind is omitted.
  * @customfunction TREATIES_IN_FORCE
+ * @helpurl https://localhost:3000/help/treaties-in-force.html
  * @param [kind] "extradition" or "judicial assistance" (also "criminal judicial assistance", "MLA"); omit for both together.
  * @param [as_of] The date: an Excel date or text "YYYY-MM-DD"; omit for the latest figure. A month's figure counts from its end.
  * @returns The number of treaties in force.
@@ -83,6 +84,7 @@ export function treatiesInForce(kind?: TreatyKind, as_of?: any): number {
 /**
  * Treaties concluded (signed) by a date; both kinds together from the latest date both are known when kind is omitted.
  * @customfunction TREATIES_CONCLUDED
+ * @helpurl https://localhost:3000/help/treaties-concluded.html
  * @param [kind] "extradition" or "judicial assistance" (also "criminal judicial assistance", "MLA"); omit for both together.
  * @param [as_of] The date: an Excel date or text "YYYY-MM-DD"; omit for the latest figure. A month's figure counts from its end.
  * @returns The number of treaties concluded.
@@ -95,6 +97,7 @@ export function treatiesConcluded(kind?: TreatyKind, as_of?: any): number {
 /**
  * Fugitives captured in a year: the year's Fox Hunt operation by default, or the procuratorate's series.
  * @customfunction CAPTURES
+ * @helpurl https://localhost:3000/help/captures.html
  * @param year The year, a whole number such as 2014.
  * @param [agency] "MPS" (Fox Hunt, the default) or "SPP" (the procuratorate).
  * @returns The number of fugitives captured.
@@ -107,6 +110,7 @@ export function captures(year: any, agency?: CaptureAgency): number {
 /**
  * Fox Hunt fugitives who turned themselves in during the year's operation.
  * @customfunction SURRENDERED
+ * @helpurl https://localhost:3000/help/surrendered.html
  * @param year The year, a whole number such as 2014.
  * @returns The number of fugitives who surrendered.
  * @example =SKYNET.SURRENDERED(2014) gives 390.
@@ -118,6 +122,7 @@ export function surrendered(year: any): number {
 /**
  * Fugitives returned to China in a year: the Sky Net total (all agencies) by default, or the procuratorate's series.
  * @customfunction RETURNED
+ * @helpurl https://localhost:3000/help/returned.html
  * @param year The year, a whole number such as 2015.
  * @param [agency] "CCDI-NSC" (Sky Net total, the default) or "SPP" (the procuratorate).
  * @returns The number of fugitives returned.
@@ -130,6 +135,7 @@ export function returned(year: any, agency?: SkyNetAgency): number {
 /**
  * Assets recovered or confiscated in a year, in yuan unless a source reports US dollars.
  * @customfunction RECOVERED
+ * @helpurl https://localhost:3000/help/recovered.html
  * @param year The year, a whole number such as 2013.
  * @param [agency] "CCDI-NSC" (Sky Net total, the default) or "SPP" (the procuratorate).
  * @param [currency] "CNY" (the default) or "USD", which exists only where a source reports dollars.
@@ -143,6 +149,7 @@ export function recovered(year: any, agency?: SkyNetAgency, currency?: Currency)
 /**
  * Countries and regions in which the year's Fox Hunt fugitives were seized.
  * @customfunction COUNTRIES
+ * @helpurl https://localhost:3000/help/countries.html
  * @param year The year, a whole number such as 2014.
  * @returns The number of countries and regions.
  * @example =SKYNET.COUNTRIES(2014) gives 69.
@@ -154,6 +161,7 @@ export function countries(year: any): number {
 /**
  * A whole series as a table: a header row, then period, value, unit, coverage, qualifier and source of each figure.
  * @customfunction SERIES
+ * @helpurl https://localhost:3000/help/series.html
  * @param series_id The series id, such as "sky-net.returned" (SKYNET.SERIES_LIST() lists them).
  * @param [from_year] First year to include; omit for the start.
  * @param [to_year] Last year to include; omit for the end.
@@ -167,6 +175,7 @@ export function series(series_id: string, from_year?: any, to_year?: any): any[]
 /**
  * The catalogue of series: id, title, unit, agency, kind, running total or not, dataset, figures, first and last period.
  * @customfunction SERIES_LIST
+ * @helpurl https://localhost:3000/help/series-list.html
  * @returns A table that spills: header row first, one row per series.
  * @example =SKYNET.SERIES_LIST() spills 44 rows (header + 43 series), the first being sky-net.returned.
  */
@@ -177,6 +186,7 @@ export function seriesList(): any[][] {
 /**
  * A whole dataset as a table with its header.
  * @customfunction DATASET
+ * @helpurl https://localhost:3000/help/dataset.html
  * @param name The dataset: "sky-net", "fox-hunt", "treaties", "spp", "most-wanted", "timeline" or "partners".
  * @returns A table that spills: header row first.
  * @example =SKYNET.DATASET("spp") spills the header and 4 rows (762 returned, 10.14 bn yuan, 1.63 bn dollars, 749 captured).
@@ -188,6 +198,7 @@ export function dataset(name: string): any[][] {
 /**
  * The dated timeline between two dates, as a table; an event dated only to a month or year is listed if it may fall in the range.
  * @customfunction EVENTS
+ * @helpurl https://localhost:3000/help/events.html
  * @param [from] First date: an Excel date or text "YYYY-MM-DD"; omit for the start.
  * @param [to] Last date: an Excel date or text "YYYY-MM-DD"; omit for the end.
  * @returns A table that spills: header row first.
@@ -200,6 +211,7 @@ export function events(from?: any, to?: any): any[][] {
 /**
  * The citation behind one figure: publisher, date and URL, or the seed article's verbatim quote.
  * @customfunction SOURCE
+ * @helpurl https://localhost:3000/help/source.html
  * @param series_id The series id, such as "sky-net.returned".
  * @param period A year such as 2015, an Excel date (for treaty counts), or a period label such as "Jan–Nov 2016".
  * @returns The citation, as text.
@@ -212,6 +224,7 @@ export function source(series_id: string, period: any): string {
 /**
  * One figure as a data type card: value, unit, period, coverage, qualifier and source (partial figures included, labelled).
  * @customfunction FIGURE
+ * @helpurl https://localhost:3000/help/figure.html
  * @param series_id The series id, such as "sky-net.returned".
  * @param period A year such as 2015, an Excel date (for treaty counts), or a period label such as "Jan–Nov 2016".
  * @returns An entity value; =A1.Value gives the number.

@@ -18,15 +18,16 @@ interface FunctionMetadata {
   description?: string;
   parameters: Parameter[];
   result: { type?: string; dimensionality?: string };
+  helpUrl?: string;
 }
 interface Metadata {
   functions: FunctionMetadata[];
   enums?: { id: string; values: { stringValue?: string }[] }[];
+  allowCustomDataForDataTypeAny?: boolean;
 }
 
 const stub = stubCustomFunctions();
 let metadata: Metadata;
-let metadataJson: string;
 let associate: { functionName: string; id: string }[];
 let errors: string[];
 
@@ -34,8 +35,7 @@ beforeAll(async () => {
   (globalThis as { CustomFunctions?: unknown }).CustomFunctions = stub.api;
   await import("../../src/functions/functions.js");
   const generated = await generateCustomFunctionsMetadata(SOURCE);
-  metadataJson = generated.metadataJson;
-  metadata = JSON.parse(metadataJson) as Metadata;
+  metadata = JSON.parse(generated.metadataJson) as Metadata;
   associate = generated.associate;
   errors = generated.errors;
 });
@@ -88,7 +88,47 @@ describe("functions.json generated from functions.ts", () => {
     for (const id of used) expect(enums.has(id), id).toBe(true);
   });
 
-  it("matches the committed snapshot, so an accidental rename fails", async () => {
-    await expect(metadataJson).toMatchFileSnapshot("./__snapshots__/functions.json");
+  it("declares each function's parameters, result and help page as written here", () => {
+    // What an analyst's formulas depend on, written out: renaming an id, retyping or reordering a parameter fails here.
+    const E = (name: string, type: string, optional: boolean, customEnumId?: string) => ({ name, type, optional, customEnumId });
+    const EXPECTED: Record<string, { params: ReturnType<typeof E>[]; result: { type?: string; dimensionality?: string }; help: string }> = {
+      TREATIES_IN_FORCE: { params: [E("kind", "string", true, "TreatyKind"), E("as_of", "any", true)], result: { type: "number" }, help: "treaties-in-force" },
+      TREATIES_CONCLUDED: { params: [E("kind", "string", true, "TreatyKind"), E("as_of", "any", true)], result: { type: "number" }, help: "treaties-concluded" },
+      CAPTURES: { params: [E("year", "any", false), E("agency", "string", true, "CaptureAgency")], result: { type: "number" }, help: "captures" },
+      SURRENDERED: { params: [E("year", "any", false)], result: { type: "number" }, help: "surrendered" },
+      RETURNED: { params: [E("year", "any", false), E("agency", "string", true, "SkyNetAgency")], result: { type: "number" }, help: "returned" },
+      RECOVERED: {
+        params: [E("year", "any", false), E("agency", "string", true, "SkyNetAgency"), E("currency", "string", true, "Currency")],
+        result: { type: "number" },
+        help: "recovered",
+      },
+      COUNTRIES: { params: [E("year", "any", false)], result: { type: "number" }, help: "countries" },
+      SERIES: { params: [E("series_id", "string", false), E("from_year", "any", true), E("to_year", "any", true)], result: { dimensionality: "matrix" }, help: "series" },
+      SERIES_LIST: { params: [], result: { dimensionality: "matrix" }, help: "series-list" },
+      DATASET: { params: [E("name", "string", false)], result: { dimensionality: "matrix" }, help: "dataset" },
+      EVENTS: { params: [E("from", "any", true), E("to", "any", true)], result: { dimensionality: "matrix" }, help: "events" },
+      SOURCE: { params: [E("series_id", "string", false), E("period", "any", false)], result: { type: "string" }, help: "source" },
+      FIGURE: { params: [E("series_id", "string", false), E("period", "any", false)], result: {}, help: "figure" },
+    };
+    expect(metadata.functions.map((f) => f.id)).toEqual(Object.keys(EXPECTED));
+    for (const f of metadata.functions) {
+      const want = EXPECTED[f.id]!;
+      expect(
+        f.parameters.map((p) => ({ name: p.name, type: p.type, optional: p.optional ?? false, customEnumId: p.customEnumId })),
+        f.id,
+      ).toEqual(want.params);
+      expect({ type: f.result.type, dimensionality: f.result.dimensionality }, f.id).toEqual({ type: want.result.type, dimensionality: want.result.dimensionality });
+      expect(f.helpUrl, f.id).toBe(`https://localhost:3000/help/${want.help}.html`);
+    }
+  });
+
+  it("offers these dropdown values, and lets data-type values reach parameters of type any", () => {
+    expect((metadata.enums ?? []).map((e) => [e.id, e.values.map((v) => v.stringValue)])).toEqual([
+      ["TreatyKind", ["extradition", "judicial assistance"]],
+      ["CaptureAgency", ["MPS", "SPP"]],
+      ["SkyNetAgency", ["CCDI-NSC", "SPP"]],
+      ["Currency", ["CNY", "USD"]],
+    ]);
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
   });
 });
