@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEV_BASE_URL, PATHS, parseBaseUrl, productionManifest } from "../../add-in/scripts/addin-build.js";
+import { HOSTS, supportsSet, type HostId } from "../../add-in/src/workbook/hosts.js";
 import { allNodes, at, ensureDist, parseXml, type XmlNode } from "../addin-build/helpers.js";
 
 const source = readFileSync(PATHS.manifest, "utf8");
@@ -62,12 +63,37 @@ describe("manifest.xml", () => {
     for (const part of version.split(".")) expect(Number(part)).toBeLessThanOrEqual(32767);
   });
 
-  it("targets Excel workbooks with the SharedRuntime 1.1 requirement and the ReadWriteDocument permission", () => {
+  it("targets Excel workbooks with the ReadWriteDocument permission", () => {
     expect(at(root, "Hosts")?.children.map((h) => h.attrs.Name)).toEqual(["Workbook"]);
-    const sets = at(root, "Requirements", "Sets")?.children ?? [];
-    expect(sets.map((s) => [s.attrs.Name, s.attrs.MinVersion])).toContainEqual(["SharedRuntime", "1.1"]);
     expect(at(root, "Permissions")?.text).toBe("ReadWriteDocument");
     expect(host?.attrs["xsi:type"]).toBe("Workbook");
+  });
+
+  it("requires exactly the sets nothing works without: SharedRuntime 1.1 and CustomFunctionsRuntime 1.2 (CustomFunctions.Error)", () => {
+    const sets = at(root, "Requirements", "Sets")?.children ?? [];
+    expect(sets.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion])).toEqual([
+      ["Set", "SharedRuntime", "1.1"],
+      ["Set", "CustomFunctionsRuntime", "1.2"],
+    ]);
+    expect(at(root, "Requirements", "Methods")).toBeUndefined();
+    // A Requirements element inside VersionOverrides would drop the ribbon button wherever it is unmet.
+    expect(overrides && at(overrides, "Requirements")).toBeUndefined();
+  });
+
+  it("installs on exactly the kinds of Excel that Microsoft's tables give both sets", () => {
+    const sets = (at(root, "Requirements", "Sets")?.children ?? []).map((s) => [s.attrs.Name!, s.attrs.MinVersion ?? "1.1"] as const);
+    const installs = Object.fromEntries(Object.entries(HOSTS).map(([id, h]) => [id, sets.every(([name, v]) => supportsSet(h.sets, name, v))]));
+    expect(installs).toEqual({
+      web: true,
+      "m365-windows-current": true,
+      "m365-windows-oldest": true,
+      "retail-2021-2024-oldest": true,
+      "ltsc-2021": true,
+      "ltsc-2024": true,
+      "mac-oldest": true,
+      "ltsc-2019": false,
+      "ltsc-2016": false,
+    } satisfies Record<HostId, boolean>);
   });
 
   it("resolves every resid to a resource of the right kind", () => {
@@ -156,6 +182,8 @@ describe("manifest.xml", () => {
       "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions",
       "Dictionary", "VersionOverrides",
     ]);
+    expectOrder(at(root, "Requirements"), ["Sets", "Methods"]);
+    expectOrder(at(root, "Requirements", "Sets"), ["Set"]);
     expectOrder(overrides, ["Description", "Requirements", "Hosts", "Resources", "EquivalentAddins"]);
     expectOrder(host, ["Runtimes", "AllFormFactors", "DesktopFormFactor", "MobileFormFactor"]);
     const functions = at(host!, "AllFormFactors")?.children.find((c) => c.attrs["xsi:type"] === "CustomFunctions");

@@ -1,5 +1,6 @@
 // The thin Office adapter: carries SDK sheet plans into a workbook (insert and refresh) in one Excel.run.
 import { layout, type SheetPlan } from "@skynet-data/sdk";
+import { hostSupport, planTableResize, type IsSetSupported, type ResizeStep } from "./requirements.js";
 
 type Block = layout.Block;
 type Ctx = Excel.RequestContext;
@@ -29,6 +30,8 @@ export interface LoadOptions {
   now?: () => Date;
   limits?: layout.ChunkLimits;
   onProgress?: (message: string) => void;
+  /** The host's `isSetSupported`; omitted, every requirement set counts as supported. */
+  isSetSupported?: IsSetSupported;
 }
 
 /** Chooses the plans to load once the workbook's stamp (null if none) is known. */
@@ -57,6 +60,10 @@ interface Work {
   /** The table's block before this refresh (null for a new table). */
   old: Block | null;
   charts: (Excel.Chart | null)[];
+  /** How an existing table reaches its new size. */
+  step: ResizeStep;
+  /** The table's last row so far while rows are added one chunk at a time. */
+  grownTo: number;
 }
 
 const bodyRows = (plan: SheetPlan) => Math.max(plan.rows.length, 1);
@@ -67,6 +74,9 @@ const POINTS_PER_CHAR = 6;
  * Syncs: one to read the workbook, one or two to read existing tables (plus read chunks), one per write chunk, one to finish.
  */
 export async function loadPlans(context: Ctx, choose: ChoosePlans, options: LoadOptions): Promise<LoadResult> {
+  const support = hostSupport(options.isSetSupported ?? (() => true));
+  if (!support.ok) throw new Error(support.message);
+  const { tableResize } = support;
   const progress = options.onProgress ?? (() => undefined);
   const limits = options.limits ?? layout.DEFAULT_CHUNK_LIMITS;
   const wb = context.workbook;
@@ -99,7 +109,7 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
   if (existing.length || dataSheets.size) await context.sync();
 
   const work: Work[] = [];
-  const reads: { w: Work; old: Block; zone: Block | null; bodyChunks: { range: Excel.Range; start: number; bytes: number }[]; zoneRange: Excel.Range | null }[] = [];
+  const reads: { w: Work; old: Block; zone: Block | null; bodyChunks: { range: Excel.Range; start: number; bytes: number }[]; zoneRange: Excel.Range | null; below: Excel.Range | null }[] = [];
   for (const e of existing) {
     const { block } = layout.parseAddress(e.range.address);
     const headers = (e.header.values[0] ?? []).map(String);
@@ -107,7 +117,7 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
     const missing = e.plan.columns.filter((_, i) => columnAt[i]! < 0).map((c) => c.header);
     const report = blankReport(e.plan, e.sheet.name, "refreshed");
     if (missing.length) {
-      work.push({ plan: e.plan, report: { ...report, status: "failed", message: `Left unchanged: its column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")} ${missing.length > 1 ? "are" : "is"} missing (renamed or deleted). Rename ${missing.length > 1 ? "them" : "it"} back, or delete the table to have it recreated.` }, sheet: e.sheet, body: block, columnAt, analystColumns: [], carried: null, isNew: false, old: block, charts: [] });
+      work.push({ plan: e.plan, report: { ...report, status: "failed", message: `Left unchanged: its column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")} ${missing.length > 1 ? "are" : "is"} missing (renamed or deleted). Rename ${missing.length > 1 ? "them" : "it"} back, or delete the table to have it recreated.` }, sheet: e.sheet, body: block, columnAt, analystColumns: [], carried: null, isNew: false, old: block, charts: [], step: { kind: "none" }, grownTo: block.bottom });
       continue;
     }
     const growth = bodyRows(e.plan) - (block.bottom - block.top);
@@ -122,6 +132,8 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
       isNew: false,
       old: block,
       charts: e.charts.map((c) => (c.isNullObject ? null : c)),
+      step: { kind: "none" },
+      grownTo: block.bottom,
     };
     work.push(w);
     const zone = growth > 0 ? { top: block.bottom + 1, left: block.left, bottom: block.bottom + growth, right: block.right } : null;
@@ -134,6 +146,8 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
       zone,
       bodyChunks: chunks.map((c) => ({ start: c.start, bytes: c.bytes, range: e.sheet.getRange(layout.blockAddress({ top: block.top + 1 + c.start, left: block.left, bottom: block.top + c.end, right: block.right })) })),
       zoneRange: zone ? e.sheet.getRange(layout.blockAddress(zone)) : null,
+      // Without Table.resize the table grows or shrinks by whole rows, which moves whatever lies below it.
+      below: growth !== 0 && !tableResize ? e.sheet.getRange(layout.blockAddress({ top: block.bottom + 1, left: block.left, bottom: layout.MAX_ROWS - 1, right: block.right })) : null,
     });
   }
 
@@ -142,6 +156,7 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
     const items = reads.flatMap((r) => [
       ...r.bodyChunks.map((c, i) => ({ item: () => c.range.load("formulas"), bytes: estimateRead(r, i), rows: 1 })),
       ...(r.zoneRange ? [{ item: () => r.zoneRange!.load("formulas"), bytes: 64, rows: 1 }] : []),
+      ...(r.below ? [{ item: () => (r.below = r.below!.getUsedRangeOrNullObject(true).load("address")), bytes: 64, rows: 1 }] : []),
     ]);
     for (const batch of layout.packBatches(items, { maxRows: Number.MAX_SAFE_INTEGER, maxBytes: limits.maxBytes })) {
       batch.forEach((b) => b.item());
@@ -167,6 +182,8 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
       isNew: true,
       old: null,
       charts: plan.charts.map(() => null),
+      step: { kind: "none" },
+      grownTo: 0,
     });
   }
   const writable = work.filter((w) => w.report.status !== "blocked" && w.report.status !== "failed");
@@ -174,7 +191,9 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
   progress("Writing the data…");
   const items = writable.flatMap((w) => {
     const links = layout.linkedColumns(w.plan);
-    return layout.planChunks(w.plan.rows.map((r, i) => layout.rowBytes(r, w.plan.numberFormats[i]) + (w.carried ? layout.rowBytes(w.carried[i] as never[]) : 0) + hyperlinkBytes(links, r)), limits).map((c) => ({ item: { w, c }, bytes: c.bytes, rows: c.end - c.start }));
+    // Rows added to the table without Table.resize arrive as blank rows first.
+    const added = w.step.kind === "add-rows" ? { from: w.old!.bottom - w.old!.top, bytes: 3 * (w.old!.right - w.old!.left + 1) + 2 } : null;
+    return layout.planChunks(w.plan.rows.map((r, i) => layout.rowBytes(r, w.plan.numberFormats[i]) + (w.carried ? layout.rowBytes(w.carried[i] as never[]) : 0) + hyperlinkBytes(links, r) + (added && i >= added.from ? added.bytes : 0)), limits).map((c) => ({ item: { w, c }, bytes: c.bytes, rows: c.end - c.start }));
   });
   const batches = layout.packBatches(items, limits);
   if (!batches.length) batches.push([]);
@@ -223,7 +242,14 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
       Object.assign(w.report, { status: "blocked", blockedBy: blockers, message: `Left unchanged: it needs ${r.zone!.bottom - r.zone!.top + 1} more row(s), but ${shown} on "${w.report.sheet}" hold other data. Move those cells, then refresh again.` });
       return;
     }
-    if (w.analystColumns.length && !diff.samePositions) {
+    const below = r.below && !r.below.isNullObject ? layout.blockAddress(layout.parseAddress(r.below.address).block) : null;
+    w.step = planTableResize({ old: r.old, newBottom: w.body.bottom, tableResize, below, sheet: w.report.sheet });
+    if (w.step.kind === "blocked") {
+      Object.assign(w.report, { status: "blocked", blockedBy: below ? [below] : [], message: w.step.message });
+      return;
+    }
+    // Rows added without Table.resize get their analyst cells (blank or the calculated column's formula) written out.
+    if (w.analystColumns.length && (!diff.samePositions || w.step.kind === "add-rows")) {
       const analystOld = body.map((row) => w.analystColumns.map((j) => row[j]));
       w.carried = layout.carryRows(diff.sources, analystOld, w.analystColumns.length);
     }
@@ -252,15 +278,21 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
       plan.columns.forEach((c, i) => (sheet.getRange(layout.cellAddress({ row: l.table.top, col: i })).format.columnWidth = c.width * POINTS_PER_CHAR));
       return;
     }
-    const old = w.old!;
-    if (old.bottom === w.body.bottom) return;
-    context.workbook.tables.getItem(plan.tableName).resize(layout.blockAddress({ ...old, bottom: w.body.bottom }));
-    if (old.bottom > w.body.bottom) sheet.getRange(layout.blockAddress({ ...old, top: w.body.bottom + 1 })).clear("All");
+    const step = w.step;
+    if (step.kind === "resize") {
+      context.workbook.tables.getItem(plan.tableName).resize(step.address);
+      if (step.clear) sheet.getRange(step.clear).clear("All");
+    } else if (step.kind === "delete-rows") sheet.getRange(step.address).delete("Up");
   }
 
   function writeChunk(w: Work, c: layout.Chunk): void {
     const top = w.body.top + c.start;
     const bottom = w.body.top + c.end - 1;
+    if (w.step.kind === "add-rows" && bottom > w.grownTo) {
+      const width = w.old!.right - w.old!.left + 1;
+      context.workbook.tables.getItem(w.plan.tableName).rows.add(undefined, Array.from({ length: bottom - w.grownTo }, () => Array.from({ length: width }, () => "")));
+      w.grownTo = bottom;
+    }
     for (const run of columnRuns(w.columnAt)) {
       const range = w.sheet.getRange(layout.blockAddress({ top, bottom, left: w.body.left + run.at, right: w.body.left + run.at + run.length - 1 }));
       const rows = w.plan.rows.slice(c.start, c.end).map((r) => r.slice(run.from, run.from + run.length));

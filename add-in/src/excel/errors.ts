@@ -9,6 +9,7 @@ const PLAIN: Record<string, string> = {
   AccessDenied: "Excel did not allow the change (is the sheet or workbook protected?)",
   InvalidSelection: "Excel could not do this with the current selection",
   GeneralException: "Excel reported an internal error",
+  ApiNotFound: "This version of Excel lacks a feature the add-in asked for",
 };
 
 /**

@@ -18,6 +18,34 @@ const memo = <M,>(find: () => M | null | undefined): Target<M> => {
 
 const sizeOf = (v: unknown): number => (v === undefined ? 0 : JSON.stringify(v).length);
 
+/**
+ * Every member above ExcelApi 1.1 that this double implements, with the ExcelApi version Microsoft's API reference
+ * gives it. A workbook whose Excel lacks that version refuses the call at sync with ApiNotFound, as Excel does.
+ */
+export const EXCEL_API_OF = {
+  "Application.suspendApiCalculationUntilNextSync": "1.6",
+  "Workbook.settings": "1.4",
+  "SettingCollection.add": "1.4",
+  "SettingCollection.getItemOrNullObject": "1.4",
+  "Setting.value": "1.4",
+  "WorksheetCollection.getItemOrNullObject": "1.4",
+  "TableCollection.getItemOrNullObject": "1.4",
+  "ChartCollection.getItemOrNullObject": "1.4",
+  "Worksheet.visibility (setting it)": "1.2",
+  "Worksheet.freezePanes": "1.7",
+  "WorksheetFreezePanes.freezeRows": "1.7",
+  "Range.hyperlink": "1.7",
+  "Range.getUsedRangeOrNullObject": "1.4",
+  "RangeFormat.columnWidth": "1.2",
+  "Table.worksheet": "1.2",
+  "Table.showBandedRows": "1.3",
+  "Table.resize": "1.13",
+  "TableRowCollection.add (several rows)": "1.4",
+  "ChartLineFormat.lineStyle": "1.7",
+} as const;
+
+export type GatedMember = keyof typeof EXCEL_API_OF;
+
 /** A request context: commands queue until `sync()`, which runs them in order, records the payload and fills loads. */
 export class RequestContext {
   readonly workbook: Workbook;
@@ -28,13 +56,21 @@ export class RequestContext {
     this.workbook = new Workbook(this);
   }
 
-  enqueue(bytes: number, run: () => void): void {
-    this.queue.push({ bytes: bytes + 24, run });
+  enqueue(bytes: number, run: () => void, member?: GatedMember): void {
+    this.queue.push({ bytes: bytes + 24, run: member ? () => (this.check(member), run()) : run });
+  }
+
+  /** Throws ApiNotFound when this workbook's Excel lacks the ExcelApi version of `member`. */
+  check(member: GatedMember): void {
+    const needed = EXCEL_API_OF[member];
+    if (this.model.isSetSupported("ExcelApi", needed)) return;
+    const have = this.model.requirementSets.ExcelApi ?? "none";
+    throw new WorkbookError("ApiNotFound", `The API you are trying to use could not be found: ${member.split(" ")[0]} needs ExcelApi ${needed}, and this Excel has ExcelApi ${have}.`);
   }
 
   suspendCalculationUntilNextSync(): void {
     this.suspendCalculation = true;
-    this.enqueue(40, () => undefined);
+    this.enqueue(40, () => undefined, "Application.suspendApiCalculationUntilNextSync");
   }
 
   get pending(): number {
@@ -118,8 +154,8 @@ abstract class ClientObject<M> {
     return Object.fromEntries(this.loaded);
   }
 
-  protected command(bytes: number, run: (m: M) => void): void {
-    this.ctx.enqueue(bytes, () => run(this.model()));
+  protected command(bytes: number, run: (m: M) => void, member?: GatedMember): void {
+    this.ctx.enqueue(bytes, () => run(this.model()), member);
   }
 }
 
@@ -170,19 +206,27 @@ export class WorksheetCollection extends ClientObject<WorkbookModel> {
     });
   }
   getItemOrNullObject(name: string): Worksheet {
-    return new Worksheet(this.ctx, memo(() => this.ctx.model.sheet(name)));
+    const find = memo(() => this.ctx.model.sheet(name));
+    return new Worksheet(this.ctx, () => (this.ctx.check("WorksheetCollection.getItemOrNullObject"), find()));
   }
 }
 
 export class Worksheet extends ClientObject<SheetModel> {
   readonly tables: TableCollection;
   readonly charts: ChartCollection;
-  readonly freezePanes: { freezeRows: (count?: number) => void };
+  private freezePanesProxy: { freezeRows: (count?: number) => void } | null = null;
   constructor(ctx: RequestContext, target: Target<SheetModel>) {
     super(ctx, target, "The worksheet", ["name", "visibility"]);
     this.tables = new TableCollection(ctx, this);
     this.charts = new ChartCollection(ctx, this);
-    this.freezePanes = { freezeRows: (count = 1) => this.command(10, (s) => (s.frozenRows = count)) };
+  }
+  get freezePanes(): { freezeRows: (count?: number) => void } {
+    return (this.freezePanesProxy ??= {
+      freezeRows: (count = 1) => {
+        this.ctx.enqueue(0, () => undefined, "Worksheet.freezePanes");
+        this.command(10, (s) => (s.frozenRows = count), "WorksheetFreezePanes.freezeRows");
+      },
+    });
   }
   /** The model behind this proxy (for ranges and tables resolved at sync time). */
   resolve(): SheetModel {
@@ -208,7 +252,7 @@ export class Worksheet extends ClientObject<SheetModel> {
       if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new WorkbookError("InvalidArgument", `"${v}" is not a sheet visibility.`);
       if (v !== "Visible" && this.ctx.model.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) throw new WorkbookError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       s.visibility = v;
-    });
+    }, "Worksheet.visibility (setting it)");
   }
   getRange(address?: string): Range {
     return new Range(this.ctx, () => {
@@ -327,10 +371,26 @@ export class Range extends ClientObject<RangeRef> {
       const cell = this.ctx.model.cell(r.sheet, r.block.top, r.block.left);
       this.ctx.model.writeValue(r.sheet, r.block.top, r.block.left, v.textToDisplay ?? v.address ?? cell?.value ?? "");
       this.ctx.model.cell(r.sheet, r.block.top, r.block.left)!.hyperlink = { ...v };
-    });
+    }, "Range.hyperlink");
   }
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
     this.command(sizeOf(applyTo), (r) => this.ctx.model.clear(r.sheet, r.block, applyTo));
+  }
+  /** Deletes the cells and moves the cells below up (this double models only "Up"). */
+  delete(shift: "Up" | "Left"): void {
+    this.command(sizeOf(shift), (r) => {
+      if (shift !== "Up") throw new WorkbookError("InvalidArgument", "This double deletes cells upwards only.");
+      this.ctx.model.deleteCellsUp(r.sheet, r.block);
+    });
+  }
+  /** The block of the range that holds anything (with `valuesOnly`, values and formulas only), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(this.ctx, () => {
+      this.ctx.check("Range.getUsedRangeOrNullObject");
+      const r = this.target();
+      const b = r && this.ctx.model.usedBlockIn(r.sheet, r.block, valuesOnly);
+      return r && b ? { sheet: r.sheet, block: b } : null;
+    });
   }
   getCell(row: number, column: number): Range {
     return new Range(this.ctx, () => {
@@ -367,7 +427,7 @@ class RangeFormat {
           if (!(v >= 0 && v <= 255 * 7.5)) throw new WorkbookError("InvalidArgument", `A column width of ${v} points is outside 0..${255 * 7.5}.`);
           const r = range.ref();
           for (let j = r.block.left; j <= r.block.right; j++) r.sheet.columnWidths.set(j, v);
-        });
+        }, "RangeFormat.columnWidth");
       },
     });
   }
@@ -417,20 +477,23 @@ export class TableCollection extends ClientObject<TableModel[]> {
     });
   }
   getItemOrNullObject(name: string): Table {
-    return new Table(this.ctx, memo(() => this.ctx.model.table(name)));
+    const find = memo(() => this.ctx.model.table(name));
+    return new Table(this.ctx, () => (this.ctx.check("TableCollection.getItemOrNullObject"), find()));
   }
 }
 
 export class Table extends ClientObject<TableModel> {
   readonly worksheet: Worksheet;
+  readonly rows: TableRowCollection;
   constructor(ctx: RequestContext, target: Target<TableModel>) {
     super(ctx, target, "The table", ["name", "style", "showBandedRows"]);
-    this.worksheet = new Worksheet(ctx, () => this.target()?.sheet ?? null);
+    this.worksheet = new Worksheet(ctx, () => (ctx.check("Table.worksheet"), this.target()?.sheet ?? null));
+    this.rows = new TableRowCollection(ctx, () => this.model());
   }
   protected property(t: TableModel, name: string): unknown {
     if (name === "name") return t.name;
     if (name === "style") return t.style;
-    if (name === "showBandedRows") return t.showBandedRows;
+    if (name === "showBandedRows") return this.ctx.check("Table.showBandedRows"), t.showBandedRows;
     throw new WorkbookError("InvalidArgument", `Tables have no property '${name}' in this double.`);
   }
   get name(): string {
@@ -443,7 +506,7 @@ export class Table extends ClientObject<TableModel> {
     this.command(sizeOf(v), (t) => (t.style = v));
   }
   set showBandedRows(v: boolean) {
-    this.command(8, (t) => (t.showBandedRows = v));
+    this.command(8, (t) => (t.showBandedRows = v), "Table.showBandedRows");
   }
   private part(pick: (b: Block) => Block): Range {
     return new Range(this.ctx, () => {
@@ -465,10 +528,26 @@ export class Table extends ClientObject<TableModel> {
       const ref = typeof newRange === "string" ? layout.parseAddress(newRange) : { sheet: newRange.ref().sheet.name, block: newRange.ref().block };
       if (ref.sheet !== null && ref.sheet.toLowerCase() !== t.sheet.name.toLowerCase()) throw new WorkbookError("InvalidArgument", "A table cannot be resized onto another sheet.");
       this.ctx.model.resizeTable(t, ref.block);
-    });
+    }, "Table.resize");
   }
   delete(): void {
     this.command(8, (t) => this.ctx.model.deleteTable(t));
+  }
+}
+
+/** The rows of a table; this double adds rows at the end only. */
+export class TableRowCollection {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly table: () => TableModel,
+  ) {}
+  add(index?: number | null, values?: (string | number | boolean)[][]): void {
+    this.ctx.enqueue(sizeOf(values), () => {
+      if (index !== undefined && index !== null && index !== -1) throw new WorkbookError("InvalidArgument", "This double adds table rows at the end only.");
+      if (values && values.length > 1) this.ctx.check("TableRowCollection.add (several rows)");
+      const t = this.table();
+      this.ctx.model.addTableRows(t, values ?? [Array.from({ length: t.block.right - t.block.left + 1 }, () => "")]);
+    });
   }
 }
 
@@ -499,7 +578,8 @@ export class ChartCollection extends ClientObject<ChartModel[]> {
     return new Chart(this.ctx, () => created);
   }
   getItemOrNullObject(name: string): Chart {
-    return new Chart(this.ctx, memo(() => this.ctx.model.charts.find((c) => c.sheet === this.sheet.resolve() && c.name === name)));
+    const find = memo(() => this.ctx.model.charts.find((c) => c.sheet === this.sheet.resolve() && c.name === name));
+    return new Chart(this.ctx, () => (this.ctx.check("ChartCollection.getItemOrNullObject"), find()));
   }
 }
 
@@ -509,7 +589,7 @@ export class Chart extends ClientObject<ChartModel> {
   readonly series: { getItemAt: (i: number) => ChartSeries };
   constructor(ctx: RequestContext, target: Target<ChartModel>) {
     super(ctx, target, "The chart", ["name", "chartType"]);
-    const cmd = (run: (c: ChartModel) => void) => this.command(24, run);
+    const cmd = (run: (c: ChartModel) => void, member?: GatedMember) => this.command(24, run, member);
     this.title = { set text(v: string) { cmd((c) => (c.title = v)); } } as { text: string };
     this.legend = { set position(v: string) { cmd((c) => (c.legend = v)); } } as { position: string };
     this.series = { getItemAt: (i: number) => new ChartSeries(cmd, i) };
@@ -546,7 +626,7 @@ export class Chart extends ClientObject<ChartModel> {
 
 class ChartSeries {
   readonly format: { fill: { setSolidColor: (color: string) => void }; line: { color: string; lineStyle: string } };
-  constructor(cmd: (run: (c: ChartModel) => void) => void, i: number) {
+  constructor(cmd: (run: (c: ChartModel) => void, member?: GatedMember) => void, i: number) {
     const at = (c: ChartModel) => {
       const s = c.series[i];
       if (!s) throw new WorkbookError("InvalidArgument", `The chart "${c.name}" has no series at index ${i} (it has ${c.series.length}).`);
@@ -556,7 +636,7 @@ class ChartSeries {
       fill: { setSolidColor: (color: string) => cmd((c) => (at(c).color = color)) },
       line: {
         set color(v: string) { cmd((c) => (at(c).color = v)); },
-        set lineStyle(v: string) { cmd((c) => (at(c).lineStyle = v)); },
+        set lineStyle(v: string) { cmd((c) => (at(c).lineStyle = v), "ChartLineFormat.lineStyle"); },
       } as { color: string; lineStyle: string },
     };
   }
@@ -567,23 +647,24 @@ export class SettingCollection {
   /** Settings hold JSON values, like Excel's workbook settings. */
   add(key: string, value: unknown): Setting {
     this.ctx.enqueue(sizeOf(key) + sizeOf(value), () => {
+      this.ctx.check("Workbook.settings");
       if (!key) throw new WorkbookError("InvalidArgument", "A setting needs a key.");
       this.ctx.model.settings.set(key, JSON.parse(JSON.stringify(value)));
-    });
+    }, "SettingCollection.add");
     return new Setting(this.ctx, key);
   }
   getItemOrNullObject(key: string): Setting {
-    return new Setting(this.ctx, key);
+    return new Setting(this.ctx, key, () => (this.ctx.check("Workbook.settings"), this.ctx.check("SettingCollection.getItemOrNullObject")));
   }
 }
 
 export class Setting extends ClientObject<{ key: string; value: unknown }> {
-  constructor(ctx: RequestContext, key: string) {
-    super(ctx, () => (ctx.model.settings.has(key) ? { key, value: ctx.model.settings.get(key) } : null), `The setting "${key}"`, ["key", "value"]);
+  constructor(ctx: RequestContext, key: string, check: () => void = () => undefined) {
+    super(ctx, () => (check(), ctx.model.settings.has(key) ? { key, value: ctx.model.settings.get(key) } : null), `The setting "${key}"`, ["key", "value"]);
   }
   protected property(s: { key: string; value: unknown }, name: string): unknown {
     if (name === "key") return s.key;
-    if (name === "value") return s.value;
+    if (name === "value") return this.ctx.check("Setting.value"), s.value;
     throw new WorkbookError("InvalidArgument", `Settings have no property '${name}'.`);
   }
   get value(): unknown {

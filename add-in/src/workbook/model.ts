@@ -1,5 +1,6 @@
 // The in-memory workbook behind the double: sheets of cells, tables, charts and settings, with Excel's rules.
 import { layout } from "@skynet-data/sdk";
+import { HOSTS, supportsSet, type RequirementSets } from "./hosts.js";
 
 type Block = layout.Block;
 
@@ -10,6 +11,7 @@ export type ExcelErrorCode =
   | "InvalidOperation"
   | "ItemNotFound"
   | "ItemAlreadyExists"
+  | "ApiNotFound"
   | "RequestPayloadSizeLimitExceeded";
 
 /** Thrown like Excel's `OfficeExtension.Error`: a code and a message in words. */
@@ -82,6 +84,8 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** The map key of a cell: one number per position. */
 export const cellKey = (row: number, col: number): number => row * 16_384 + col;
 const key = cellKey;
+const rows = (b: Block) => b.bottom - b.top + 1;
+const cols = (b: Block) => b.right - b.left + 1;
 const INVALID_SHEET = /[[\]:*?/\\]/;
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -93,6 +97,8 @@ export interface SyncRecord {
 }
 
 export class WorkbookModel {
+  /** The requirement sets this workbook's Excel supports (Excel on the web unless told otherwise). */
+  requirementSets: RequirementSets = HOSTS.web.sets;
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   charts: ChartModel[] = [];
@@ -101,11 +107,17 @@ export class WorkbookModel {
   activeSheet: SheetModel | null = null;
   private nextId = 1;
 
-  /** A fresh workbook with one empty sheet, as Excel opens it. */
-  static blank(): WorkbookModel {
+  /** A fresh workbook with one empty sheet, as Excel opens it; `sets` chooses the Excel it runs in. */
+  static blank(sets: RequirementSets = HOSTS.web.sets): WorkbookModel {
     const wb = new WorkbookModel();
+    wb.requirementSets = sets;
     wb.addSheet("Sheet1");
     return wb;
+  }
+
+  /** `Office.context.requirements.isSetSupported` for this workbook's Excel. */
+  isSetSupported(name: string, minVersion?: string): boolean {
+    return supportsSet(this.requirementSets, name, minVersion);
   }
 
   sheet(name: string): SheetModel | undefined {
@@ -244,13 +256,83 @@ export class WorkbookModel {
     if (clash) throw new WorkbookError("InvalidArgument", `A table can't overlap another table: the range overlaps "${clash.name}".`);
     const old = t.block;
     for (let c = b.left; c <= Math.min(b.right, old.right); c++) {
-      const formulas = new Set<string | undefined>();
-      for (let r = old.top + 1; r <= old.bottom; r++) formulas.add(this.cell(t.sheet, r, c)?.formula);
-      const [only] = [...formulas];
-      if (formulas.size !== 1 || !only) continue;
-      for (let r = old.bottom + 1; r <= b.bottom; r++) this.writeValue(t.sheet, r, c, only);
+      const only = this.calculatedFormula(t.sheet, { ...old, left: c, right: c });
+      if (only) for (let r = old.bottom + 1; r <= b.bottom; r++) this.writeValue(t.sheet, r, c, only);
     }
     t.block = { ...b };
+  }
+
+  /**
+   * Excel's `TableRowCollection.add` at the end: inserts rows below the table's last row, shifting the cells below the
+   * table (in its columns) down; calculated columns fill the new rows.
+   */
+  addTableRows(t: TableModel, values: unknown[][]): void {
+    const count = values.length;
+    if (count === 0) throw new WorkbookError("InvalidArgument", "Adding table rows needs at least one row of values.");
+    const width = cols(t.block);
+    if (values.some((r) => !Array.isArray(r) || r.length !== width)) throw new WorkbookError("InvalidArgument", `Each added row must have ${width} values, one per table column.`);
+    this.shiftCells(t.sheet, { top: t.block.bottom + 1, left: t.block.left, bottom: layout.MAX_ROWS - 1, right: t.block.right }, count);
+    const old = t.block;
+    t.block = { ...old, bottom: old.bottom + count };
+    values.forEach((row, i) => row.forEach((v, j) => this.writeValue(t.sheet, old.bottom + 1 + i, old.left + j, v)));
+    for (let c = old.left; c <= old.right; c++) {
+      const only = this.calculatedFormula(t.sheet, { ...old, left: c, right: c });
+      if (only) for (let r = old.bottom + 1; r <= t.block.bottom; r++) this.writeValue(t.sheet, r, c, only);
+    }
+  }
+
+  /**
+   * Excel's `Range.delete("Up")`: removes the cells and moves the cells below them (in the same columns) up. Deleting
+   * whole body rows of a table shrinks it; cutting through a table any other way is refused, as Excel refuses it.
+   */
+  deleteCellsUp(s: SheetModel, b: Block): void {
+    for (const t of this.tables.filter((x) => x.sheet === s && layout.blocksOverlap(x.block, b))) {
+      const wholeRows = b.left <= t.block.left && b.right >= t.block.right && b.top > t.block.top && b.bottom <= t.block.bottom;
+      if (!wholeRows || b.bottom - b.top + 1 >= t.block.bottom - t.block.top) {
+        throw new WorkbookError("InvalidOperation", "This operation is not allowed: it would cut through a table. Delete whole table rows, leaving at least one.");
+      }
+    }
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) s.cells.delete(key(r, c));
+    for (const t of this.tables.filter((x) => x.sheet === s && layout.blocksOverlap(x.block, b))) t.block = { ...t.block, bottom: t.block.bottom - rows(b) };
+    this.shiftCells(s, { top: b.bottom + 1, left: b.left, bottom: layout.MAX_ROWS - 1, right: b.right }, -rows(b));
+  }
+
+  /** Moves every cell of a block (and any table wholly inside its columns) by `by` rows; a table cut by the move is refused. */
+  private shiftCells(s: SheetModel, b: Block, by: number): void {
+    for (const t of this.tables.filter((x) => x.sheet === s && x.block.top >= b.top && layout.blocksOverlap(x.block, b))) {
+      if (t.block.left < b.left || t.block.right > b.right) throw new WorkbookError("InvalidOperation", `This operation is not allowed: it would shift cells of the table "${t.name}" on your worksheet.`);
+      t.block = { ...t.block, top: t.block.top + by, bottom: t.block.bottom + by };
+    }
+    const moved: [number, CellState][] = [];
+    for (const [k, cell] of s.cells) {
+      const r = Math.floor(k / 16_384);
+      const c = k % 16_384;
+      if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) moved.push([key(r + by, c), cell]);
+    }
+    if (moved.some(([k]) => Math.floor(k / 16_384) >= layout.MAX_ROWS)) throw new WorkbookError("InvalidOperation", "Cells would be pushed off the end of the worksheet.");
+    for (const [k] of moved) s.cells.delete(k - by * 16_384);
+    for (const [k, cell] of moved) s.cells.set(k, cell);
+  }
+
+  /** The formula every body cell of a one-column block shares (a calculated column), if any. */
+  private calculatedFormula(s: SheetModel, column: Block): string | undefined {
+    const formulas = new Set<string | undefined>();
+    for (let r = column.top + 1; r <= column.bottom; r++) formulas.add(this.cell(s, r, column.left)?.formula);
+    const [only] = [...formulas];
+    return formulas.size === 1 ? only : undefined;
+  }
+
+  /** The smallest block holding every non-empty cell of `b` (values and formulas; with `valuesOnly` false, formatted cells too), or null. */
+  usedBlockIn(s: SheetModel, b: Block, valuesOnly: boolean): Block | null {
+    let found: Block | null = null;
+    for (const [k, cell] of s.cells) {
+      const r = Math.floor(k / 16_384);
+      const c = k % 16_384;
+      if (r < b.top || r > b.bottom || c < b.left || c > b.right) continue;
+      if (valuesOnly && cell.value === "" && !cell.formula) continue;
+      found = found ? { top: Math.min(found.top, r), left: Math.min(found.left, c), bottom: Math.max(found.bottom, r), right: Math.max(found.right, c) } : { top: r, left: c, bottom: r, right: c };
+    }
+    return found;
   }
 
   deleteTable(t: TableModel): void {

@@ -13,7 +13,7 @@ export const plansFor = (ids: readonly string[]): SheetPlan[] => [...ids.map(pla
 /** Loads plans into a workbook through the adapter and the double's Excel.run. */
 export function load(model: WorkbookModel, plans: SheetPlan[] | ((stamp: layout.Stamp | null) => SheetPlan[]), options: Partial<LoadOptions> = {}) {
   const choose = typeof plans === "function" ? plans : () => plans;
-  return doubleRunner(model)((ctx) => loadPlans(ctx, choose, { dataVersion: DATA_VERSION, now: NOW, ...options }));
+  return doubleRunner(model)((ctx) => loadPlans(ctx, choose, { dataVersion: DATA_VERSION, now: NOW, isSetSupported: (name, v) => model.isSetSupported(name, v), ...options }));
 }
 
 /** A copy of a plan with its rows changed (the same columns and formats per row). */
