@@ -1,6 +1,7 @@
 import { DATA_VERSION, FORMAT, layout, listDatasets, planSheet, planSourcesSheet, unitFormat, type ChartPlan, type SheetPlan } from "@skynet-data/sdk";
 import ExcelJS from "exceljs";
 import type { Artifact, ExportRequest } from "./artifact.js";
+import { fixXlsxPackage } from "./ooxml.js";
 
 /** Names of the workbook's extra sheets. */
 export const SHEET = { sources: "Sources", charts: "Chart data", about: "About" } as const;
@@ -126,8 +127,11 @@ export function buildWorkbook(req: ExportRequest): ExcelJS.Workbook {
   return wb;
 }
 
-/** The `xlsx` format: the workbook as bytes. */
+/**
+ * The `xlsx` format: the workbook as bytes, with ExcelJS's worksheet element order put right (see ooxml.ts), so that
+ * Excel opens it without a repair.
+ */
 export async function buildXlsx(req: ExportRequest): Promise<Artifact> {
   const buffer = await buildWorkbook(req).xlsx.writeBuffer();
-  return { kind: "file", bytes: new Uint8Array(buffer as ArrayBuffer) };
+  return { kind: "file", bytes: await fixXlsxPackage(new Uint8Array(buffer as ArrayBuffer)) };
 }
