@@ -1,8 +1,8 @@
 // The public API of @skynet-data/sdk: this file decides what is exported; index.ts only re-exports it.
 import { catalog } from "./catalog.js";
-import type { FigureOptions, FigureQuery, FigureResult } from "./core/catalog.js";
-import { fnv1a } from "./core/hash.js";
+import type { FigureOptions, FigureQuery, FigureResult, ReleaseInfo } from "./core/catalog.js";
 import type { Event, Observation, Source } from "./core/schema.js";
+import { functionsFor } from "./functions/index.js";
 import { planCharts, planTable, sheetNameFor, tableNameFor, type SheetPlan } from "./core/sheet-plan.js";
 import type { Table } from "./core/table.js";
 
@@ -13,12 +13,31 @@ export { catalog };
 export const SDK_VERSION = "0.1.0";
 
 /**
- * Fingerprint of the bundled data: changes whenever any figure, event or source changes.
+ * The bundled release: its version, date, SHA-256, the release it follows and its changelog.
  *
  * @example
- * DATA_VERSION //=> "0.1.0+3f9a0c12" (package version + data hash)
+ * RELEASE.version //=> "2026.11.0"
+ * RELEASE.hash //=> "9959b4de65be…" (64 hex digits)
  */
-export const DATA_VERSION = `${SDK_VERSION}+${fnv1a(JSON.stringify([catalog.datasets, catalog.sources]))}`;
+export const RELEASE: ReleaseInfo = catalog.release!;
+
+/**
+ * Fingerprint of the bundled data: the release version and the first 8 hex digits of its hash.
+ *
+ * @example
+ * DATA_VERSION //=> "2026.11.0+9959b4de"
+ */
+export const DATA_VERSION = `${RELEASE.version}+${RELEASE.hash.slice(0, 8)}`;
+
+/**
+ * Every custom function answering from the bundled release, by its permanent Excel id (`=SKYNET.<id>`): each takes
+ * Excel's raw arguments and returns the value, or `{ error: "#N/A" | "#VALUE!", message }` with words.
+ *
+ * @example
+ * CUSTOM_FUNCTIONS.CAPTURES(2014) //=> 680
+ * CUSTOM_FUNCTIONS.RETURNED(2016).error //=> "#N/A" (only a January–November figure exists)
+ */
+export const CUSTOM_FUNCTIONS = functionsFor(catalog);
 
 /**
  * Every observation: one figure each, with series, value, unit, period, coverage, qualifier, source id,
@@ -212,22 +231,22 @@ export function planSourcesSheet(datasetIds?: readonly string[]): SheetPlan {
   return { ...body, charts: [], notes: ["Every citation behind the loaded datasets. Only the seed article is quoted; other sources are cited, never copied."] };
 }
 
-// (custom-functions work: export the pure function implementations below this line)
-export * from "./functions/index.js";
-export { createCatalog, describeObservation } from "./core/catalog.js";
-export type { Catalog, FigureOptions, FigureQuery, FigureResult, NoFigureReason } from "./core/catalog.js";
-export { resolvePhrase, toExcelSerial, fromExcelSerial, isIsoDate } from "./core/dates.js";
-export type { ResolvedPhrase } from "./core/dates.js";
+export { FUNCTION_IDS, functionsFor, isFunctionError, isInternalError, unwrapCellValue } from "./functions/index.js";
+export type { Answer, Attribution, CustomFunctions, FigureEntity, FunctionError, FunctionErrorCode, FunctionId, Spill, SpillCell } from "./functions/index.js";
+export { loadRelease } from "./release/load.js";
+export { RELEASE_FORMAT } from "./release/constants.js";
+export type { Release, Changelog } from "./release/format.js";
+export { describeObservation } from "./core/catalog.js";
+export type { Catalog, FigureOptions, FigureQuery, FigureResult, NoFigureReason, ReleaseInfo } from "./core/catalog.js";
+export { toExcelSerial, fromExcelSerial, isIsoDate } from "./core/calendar.js";
 export { SkynetError } from "./core/errors.js";
 export type { SkynetErrorCode } from "./core/errors.js";
-export * as schemas from "./core/schema.js";
-export type { Agency, Coverage, Event, Observation, Partner, Period, Precision, Qualifier, Reliability, Series, SeriesKind, Source, Unit, ColumnType } from "./core/schema.js";
-export { Dataset as DatasetSchema } from "./core/dataset.js";
+export type { Agency, Coverage, Event, Observation, Partner, Period, Precision, Qualifier, Reliability, Series, SeriesKind, Source, Unit, ColumnType, FunctionBinding, TreatyKind } from "./core/schema.js";
 export type { Dataset, ChartDefinition } from "./core/dataset.js";
 export type { Cell, Column, Table } from "./core/table.js";
 export { FORMAT, sheetNameFor, tableNameFor, unitFormat } from "./core/sheet-plan.js";
 export type { ChartPlan, ChartSeriesPlan, Marking, PlannedColumn, SheetPlan } from "./core/sheet-plan.js";
-export { SEED_PATH, SEED_REFERENCE_DATE, SEED_SOURCE } from "./seed/index.js";
+export { SEED_PATH, SEED_REFERENCE_DATE, SEED_SOURCE } from "./seed/reference.js";
 
 // taskpane layout
 export * as layout from "./layout/index.js";

@@ -46,12 +46,22 @@ export enum Currency {
   USD = "USD",
 }
 
+// The implementations answering now: the bundled release's, until a newer release is swapped in.
+let implementations: sdk.CustomFunctions = sdk.CUSTOM_FUNCTIONS;
+
+/** Makes every SKYNET.* function answer from another catalogue (a newer release); returns the previous set. */
+export function answerFrom(catalog: sdk.Catalog): sdk.CustomFunctions {
+  const previous = implementations;
+  implementations = sdk.functionsFor(catalog);
+  return previous;
+}
+
 // One CustomFunctions.Error per distinct answer: building one captures a stack and costs tens of microseconds.
-// The SDK memoises its #N/A answers, so most are found by identity; fresh ones by their words.
+// The answer tables hold their error values once, so most are found by identity; fresh ones by their words.
 const thrownFor = new WeakMap<object, CustomFunctions.Error>();
 const thrownByWords = new Map<string, CustomFunctions.Error>();
 
-/** The answer, or the error value thrown as the Excel error with its message (#N/A or #VALUE!). */
+/** The answer, or the error value thrown as the Excel error with its message (#N/A or #VALUE!, internal errors as #VALUE!). */
 function settle<T>(answer: sdk.Answer<T>): T {
   if (!sdk.isFunctionError(answer)) return answer;
   let error = thrownFor.get(answer);
@@ -68,6 +78,16 @@ function settle<T>(answer: sdk.Answer<T>): T {
   throw error;
 }
 
+/** Whether this Excel shows entity values from custom functions (CustomFunctionsRuntime 1.4); asked once. */
+let entitiesSupported: boolean | undefined;
+function canReturnEntities(): boolean {
+  if (entitiesSupported === undefined) {
+    const requirements = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, version: string): boolean } } } }).Office?.context?.requirements;
+    entitiesSupported = requirements ? requirements.isSetSupported("CustomFunctionsRuntime", "1.4") : true;
+  }
+  return entitiesSupported;
+}
+
 /**
  * Treaties in force on a date; both kinds together from the latest date both are known when kind is omitted.
  * @customfunction TREATIES_IN_FORCE
@@ -78,7 +98,7 @@ function settle<T>(answer: sdk.Answer<T>): T {
  * @example =SKYNET.TREATIES_IN_FORCE() gives 75; =SKYNET.TREATIES_IN_FORCE("extradition", DATE(2014,12,1)) gives 29.
  */
 export function treatiesInForce(kind?: TreatyKind, as_of?: any): number {
-  return settle(sdk.treatiesInForce(kind, as_of));
+  return settle(implementations.TREATIES_IN_FORCE(kind, as_of));
 }
 
 /**
@@ -91,7 +111,7 @@ export function treatiesInForce(kind?: TreatyKind, as_of?: any): number {
  * @example =SKYNET.TREATIES_CONCLUDED() gives 91; =SKYNET.TREATIES_CONCLUDED("extradition") gives 59.
  */
 export function treatiesConcluded(kind?: TreatyKind, as_of?: any): number {
-  return settle(sdk.treatiesConcluded(kind, as_of));
+  return settle(implementations.TREATIES_CONCLUDED(kind, as_of));
 }
 
 /**
@@ -104,7 +124,7 @@ export function treatiesConcluded(kind?: TreatyKind, as_of?: any): number {
  * @example =SKYNET.CAPTURES(2014) gives 680; =SKYNET.CAPTURES(2014, "SPP") gives 749.
  */
 export function captures(year: any, agency?: CaptureAgency): number {
-  return settle(sdk.captures(year, agency));
+  return settle(implementations.CAPTURES(year, agency));
 }
 
 /**
@@ -116,7 +136,7 @@ export function captures(year: any, agency?: CaptureAgency): number {
  * @example =SKYNET.SURRENDERED(2014) gives 390.
  */
 export function surrendered(year: any): number {
-  return settle(sdk.surrendered(year));
+  return settle(implementations.SURRENDERED(year));
 }
 
 /**
@@ -129,7 +149,7 @@ export function surrendered(year: any): number {
  * @example =SKYNET.RETURNED(2015) gives 1023; =SKYNET.RETURNED(2013, "SPP") gives 762; =SKYNET.RETURNED(2016) gives #N/A (only Jan–Nov: 908).
  */
 export function returned(year: any, agency?: SkyNetAgency): number {
-  return settle(sdk.returned(year, agency));
+  return settle(implementations.RETURNED(year, agency));
 }
 
 /**
@@ -143,7 +163,7 @@ export function returned(year: any, agency?: SkyNetAgency): number {
  * @example =SKYNET.RECOVERED(2013, "SPP") gives 10140000000; =SKYNET.RECOVERED(2013, "SPP", "USD") gives 1630000000.
  */
 export function recovered(year: any, agency?: SkyNetAgency, currency?: Currency): number {
-  return settle(sdk.recovered(year, agency, currency));
+  return settle(implementations.RECOVERED(year, agency, currency));
 }
 
 /**
@@ -155,7 +175,7 @@ export function recovered(year: any, agency?: SkyNetAgency, currency?: Currency)
  * @example =SKYNET.COUNTRIES(2014) gives 69.
  */
 export function countries(year: any): number {
-  return settle(sdk.countries(year));
+  return settle(implementations.COUNTRIES(year));
 }
 
 /**
@@ -169,7 +189,7 @@ export function countries(year: any): number {
  * @example =SKYNET.SERIES("sky-net.returned", 2016, 2016) spills the header and one row: Jan–Nov 2016, 908, persons, partial.
  */
 export function series(series_id: string, from_year?: any, to_year?: any): any[][] {
-  return settle(sdk.seriesTable(series_id, from_year, to_year));
+  return settle(implementations.SERIES(series_id, from_year, to_year));
 }
 
 /**
@@ -180,7 +200,7 @@ export function series(series_id: string, from_year?: any, to_year?: any): any[]
  * @example =SKYNET.SERIES_LIST() spills 44 rows (header + 43 series), the first being sky-net.returned.
  */
 export function seriesList(): any[][] {
-  return settle(sdk.seriesListTable());
+  return settle(implementations.SERIES_LIST());
 }
 
 /**
@@ -192,7 +212,7 @@ export function seriesList(): any[][] {
  * @example =SKYNET.DATASET("spp") spills the header and 4 rows (762 returned, 10.14 bn yuan, 1.63 bn dollars, 749 captured).
  */
 export function dataset(name: string): any[][] {
-  return settle(sdk.datasetTable(name));
+  return settle(implementations.DATASET(name));
 }
 
 /**
@@ -205,7 +225,7 @@ export function dataset(name: string): any[][] {
  * @example =SKYNET.EVENTS("2014-11-01", "2014-11-30") spills the events that may have fallen in November 2014.
  */
 export function events(from?: any, to?: any): any[][] {
-  return settle(sdk.eventsTable(from, to));
+  return settle(implementations.EVENTS(from, to));
 }
 
 /**
@@ -218,7 +238,7 @@ export function events(from?: any, to?: any): any[][] {
  * @example =SKYNET.SOURCE("sky-net.returned", 2015) gives "ECNS (China News Service), 2016-01-15, http://ecns.cn/2016/01-15/195964.shtml".
  */
 export function source(series_id: string, period: any): string {
-  return settle(sdk.figureSource(series_id, period));
+  return settle(implementations.SOURCE(series_id, period));
 }
 
 /**
@@ -227,14 +247,16 @@ export function source(series_id: string, period: any): string {
  * @helpurl https://localhost:3000/help/figure.html
  * @param series_id The series id, such as "sky-net.returned".
  * @param period A year such as 2015, an Excel date (for treaty counts), or a period label such as "Jan–Nov 2016".
- * @returns An entity value; =A1.Value gives the number.
+ * @returns An entity value; =A1.Value gives the number. Where Excel cannot show cards, the card's words as text.
  * @example =SKYNET.FIGURE("sky-net.returned", "Jan–Nov 2016") shows "908 persons, Jan–Nov 2016 (partial)".
  */
-export function figure(series_id: string, period: any): Excel.EntityCellValue {
-  return settle(sdk.figureEntity(series_id, period));
+export function figure(series_id: string, period: any): Excel.EntityCellValue | string {
+  const card = settle(implementations.FIGURE(series_id, period));
+  // Excel without CustomFunctionsRuntime 1.4 (every perpetual Excel) cannot show a card: it gets the card's words.
+  return canReturnEntities() ? (card as Excel.EntityCellValue) : card.text;
 }
 
-/** Every function by its permanent id, as registered with Excel. */
+/** Every function by its permanent id, as registered with Excel: the SDK's FUNCTION_IDS, one wrapper each. */
 export const REGISTRATIONS = {
   TREATIES_IN_FORCE: treatiesInForce,
   TREATIES_CONCLUDED: treatiesConcluded,
@@ -249,9 +271,9 @@ export const REGISTRATIONS = {
   EVENTS: events,
   SOURCE: source,
   FIGURE: figure,
-} as const;
+} as const satisfies Record<sdk.FunctionId, (...args: any[]) => unknown>;
 
 // Registered only where the custom-functions runtime exists (Excel), so tests and plain pages can import this module.
 if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.associate === "function") {
-  for (const [id, fn] of Object.entries(REGISTRATIONS)) CustomFunctions.associate(id, fn);
+  for (const id of sdk.FUNCTION_IDS) CustomFunctions.associate(id, REGISTRATIONS[id]);
 }

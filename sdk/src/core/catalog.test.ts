@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCatalog } from "./catalog.js";
+import { createCatalog } from "../authoring/index.js";
 import type { DatasetInput } from "./dataset.js";
 import { SkynetError } from "./errors.js";
 

@@ -1,8 +1,9 @@
-import { z } from "zod";
-import { isIsoDate, monthEnd } from "./dates.js";
-import { Dataset, type DatasetInput } from "./dataset.js";
+// The catalogue: queries over data that was validated when its release was compiled. Nothing here validates records.
+import type { ReleaseBody, ReleaseIndexes } from "../release/format.js";
+import { isIsoDate, monthEnd } from "./calendar.js";
+import type { Dataset } from "./dataset.js";
 import { listAccepted, SkynetError } from "./errors.js";
-import { Source, type Event, type Observation, type Partner, type Series } from "./schema.js";
+import type { Event, Observation, Partner, Series, Source } from "./schema.js";
 import { datasetToTable, sourcesToTable, type Table } from "./table.js";
 
 /** What one figure is asked for: a calendar year (flows), an as-of date (stocks), or a period label. */
@@ -21,8 +22,15 @@ export interface FigureOptions {
   acceptIncomplete?: boolean;
 }
 
+/** What a release says of itself: its version, date, hash, the release it follows and what changed since. */
+export type ReleaseInfo = Pick<ReleaseBody, "format" | "version" | "date" | "previous" | "changelog"> & { hash: string };
+
 /** The datasets and sources, validated and indexed once, with the queries over them. */
 export interface Catalog {
+  /** The release the records come from; null for a catalogue of unreleased data (tests, authoring). */
+  readonly release: ReleaseInfo | null;
+  /** Every custom function's answer table; null where the data binds no series to the functions. */
+  readonly answers: ReleaseBody["answers"] | null;
   readonly datasets: readonly Dataset[];
   readonly series: readonly Series[];
   readonly observations: readonly Observation[];
@@ -79,71 +87,56 @@ function assertIso(d: unknown, what: string): string {
   return d;
 }
 
+/** Validated records and the indexes over them: what a catalogue is made from. */
+export interface CatalogData {
+  datasets: readonly Dataset[];
+  sources: readonly Source[];
+  indexes: ReleaseIndexes;
+  answers?: ReleaseBody["answers"] | null;
+  release?: ReleaseInfo | null;
+}
+
+const recordsOf = (d: Dataset) => (d.kind === "observations" ? d.observations : d.kind === "events" ? d.events : d.partners);
+
+/** The indexes a catalogue needs, computed once when a release is compiled. */
+export function computeIndexes(datasets: readonly Dataset[]): ReleaseIndexes {
+  const observations = datasets.flatMap((d) => (d.kind === "observations" ? d.observations : []));
+  const events = datasets.flatMap((d) => (d.kind === "events" ? d.events : []));
+  const observationsBySeries: Record<string, number[]> = {};
+  for (const d of datasets) if (d.kind === "observations") for (const s of d.series) observationsBySeries[s.id] = [];
+  observations.forEach((o, i) => (observationsBySeries[o.series] ??= []).push(i));
+  for (const list of Object.values(observationsBySeries)) {
+    list.sort((a, b) => observations[a]!.period.end.localeCompare(observations[b]!.period.end) || observations[a]!.period.start.localeCompare(observations[b]!.period.start) || a - b);
+  }
+  const eventsByDate = events.map((_, i) => i).sort((a, b) => events[a]!.date.localeCompare(events[b]!.date) || events[a]!.end.localeCompare(events[b]!.end) || a - b);
+  const sourcesByDataset: Record<string, string[]> = {};
+  for (const d of datasets) {
+    sourcesByDataset[d.id] = [...new Set(recordsOf(d).flatMap((r) => [r.source, ...("corroboratedBy" in r ? (r.corroboratedBy ?? []) : [])]))];
+  }
+  return { observationsBySeries, eventsByDate, sourcesByDataset };
+}
+
 /**
- * Validates datasets and sources with their zod schemas and builds every index once.
- * Throws `SkynetError("invalid-data")` naming the first broken record.
+ * The queries over a compiled release's records. No validation happens here: a release is validated when it is
+ * compiled, and checked against its hash when it is loaded (`loadRelease`).
  *
  * @example
- * const catalog = createCatalog([foxHunt, treaties], sources);
+ * const catalog = catalogFrom({ datasets: release.data.datasets, sources: release.data.sources, indexes: release.indexes });
  * catalog.figure("fox-hunt.captured", { year: 2014 }); //=> { found: true, observation: { value: 680, … }, … }
  */
-export function createCatalog(datasetInputs: readonly DatasetInput[], sourceInputs: readonly z.input<typeof Source>[]): Catalog {
-  const parse = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
-    const r = schema.safeParse(value);
-    if (!r.success) throw new SkynetError("invalid-data", `${what}: ${z.prettifyError(r.error)}`);
-    return r.data;
-  };
-  const datasets = datasetInputs.map((d, i) => parse(Dataset, d, `dataset ${(d as { id?: string }).id ?? i}`));
-  const sources = sourceInputs.map((s, i) => parse(Source, s, `source ${s.id ?? i}`));
-
-  const unique = <T extends { id: string }>(items: readonly T[], what: string) => {
-    const m = new Map<string, T>();
-    for (const it of items) {
-      if (m.has(it.id)) throw new SkynetError("invalid-data", `${what} id "${it.id}" is used twice`);
-      m.set(it.id, it);
-    }
-    return m;
-  };
-  const datasetById = unique(datasets, "dataset");
-  const sourceById = unique(sources, "source");
+export function catalogFrom({ datasets, sources, indexes, answers = null, release = null }: CatalogData): Catalog {
+  const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((it) => [it.id, it]));
+  const datasetById = byId(datasets);
+  const sourceById = byId(sources);
   const series = datasets.flatMap((d) => (d.kind === "observations" ? d.series : []));
-  const seriesById = unique(series, "series");
+  const seriesById = byId(series);
   const observations = datasets.flatMap((d) => (d.kind === "observations" ? d.observations : []));
-  unique(observations, "observation");
-  const events = datasets.flatMap((d) => (d.kind === "events" ? d.events : [])).sort((a, b) => a.date.localeCompare(b.date) || a.end.localeCompare(b.end));
-  unique(events, "event");
+  const allEvents = datasets.flatMap((d) => (d.kind === "events" ? d.events : []));
+  const events = indexes.eventsByDate.map((i) => allEvents[i]!);
   const partners = datasets.flatMap((d) => (d.kind === "partners" ? d.partners : []));
-  unique(partners, "partner");
-
-  for (const d of datasets) {
-    const cited = d.kind === "observations" ? d.observations : d.kind === "events" ? d.events : d.partners;
-    for (const r of cited) {
-      const src = sourceById.get(r.source);
-      if (!src) throw new SkynetError("invalid-data", `${d.id}/${r.id} cites unknown source "${r.source}"`);
-      for (const c of "corroboratedBy" in r ? (r.corroboratedBy ?? []) : []) {
-        if (!sourceById.has(c)) throw new SkynetError("invalid-data", `${d.id}/${r.id} is corroborated by unknown source "${c}"`);
-      }
-      if (src.seedPath && !r.quote) throw new SkynetError("invalid-data", `${d.id}/${r.id} comes from the seed but carries no quote`);
-      if (!src.seedPath && r.quote) throw new SkynetError("invalid-data", `${d.id}/${r.id} quotes a source that is not the seed: only the seed is quoted`);
-    }
-    if (d.kind !== "observations") continue;
-    for (const s of d.series) if (s.dataset !== d.id) throw new SkynetError("invalid-data", `series ${s.id} says dataset "${s.dataset}" but lives in "${d.id}"`);
-    for (const o of d.observations) {
-      const s = seriesById.get(o.series);
-      if (!s || s.dataset !== d.id) throw new SkynetError("invalid-data", `${d.id}/${o.id} names series "${o.series}" which ${d.id} does not define`);
-      if (o.unit !== s.unit) throw new SkynetError("invalid-data", `${d.id}/${o.id} is in ${o.unit} but series ${s.id} is in ${s.unit}`);
-    }
-    for (const c of d.charts) for (const sid of c.series) if (!seriesById.has(sid)) throw new SkynetError("invalid-data", `chart ${c.id} names unknown series "${sid}"`);
-  }
 
   // Indexes, built once.
-  const bySeries = new Map<string, Observation[]>();
-  for (const o of observations) {
-    const list = bySeries.get(o.series) ?? [];
-    list.push(o);
-    bySeries.set(o.series, list);
-  }
-  for (const list of bySeries.values()) list.sort((a, b) => a.period.end.localeCompare(b.period.end) || a.period.start.localeCompare(b.period.start));
+  const bySeries = new Map<string, Observation[]>(Object.entries(indexes.observationsBySeries).map(([id, at]) => [id, at.map((i) => observations[i]!)]));
   const byMeasure = new Map<string, Series[]>();
   for (const s of series) byMeasure.set(s.measure, [...(byMeasure.get(s.measure) ?? []), s]);
   const byYear = new Map<string, Observation[]>();
@@ -152,11 +145,7 @@ export function createCatalog(datasetInputs: readonly DatasetInput[], sourceInpu
     const k = `${o.series}|${yearOf(o.period.start)}`;
     byYear.set(k, [...(byYear.get(k) ?? []), o]);
   }
-  const sourceOrderByDataset = new Map<string, string[]>();
-  for (const d of datasets) {
-    const recs = d.kind === "observations" ? d.observations : d.kind === "events" ? d.events : d.partners;
-    sourceOrderByDataset.set(d.id, [...new Set(recs.flatMap((r) => [r.source, ...("corroboratedBy" in r ? (r.corroboratedBy ?? []) : [])]))]);
-  }
+  const sourceOrderByDataset = new Map(Object.entries(indexes.sourcesByDataset));
   const tables = new Map<string, Table>();
 
   const getSeries = (id: string): Series => {
@@ -268,6 +257,8 @@ export function createCatalog(datasetInputs: readonly DatasetInput[], sourceInpu
   };
 
   return {
+    release,
+    answers,
     datasets,
     series,
     observations,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Event, Id, Observation, Partner, Series } from "./schema.js";
+import { Event, Id, Observation, Partner, ReleaseVersion, Series } from "./schema.js";
 
 /** A chart a dataset offers: one or more series against their periods. */
 export const ChartDefinition = z
@@ -12,12 +12,20 @@ export const ChartDefinition = z
   .strict();
 export type ChartDefinition = z.infer<typeof ChartDefinition>;
 
+/** A record taken out of a dataset in a release, and why. */
+export const Removal = z
+  .object({ id: Id, release: ReleaseVersion, reason: z.string().min(10, "a reason is a few words saying why the record left") })
+  .strict();
+export type Removal = z.infer<typeof Removal>;
+
 const base = {
   id: Id,
   title: z.string().min(1),
   /** Short name for its sheet and tab (Excel allows 31 characters); the title is used when absent. */
   sheet: z.string().min(1).max(31).optional(),
   description: z.string().min(1),
+  /** Records removed in some release, each with its reason (they stay listed here for the changelog). */
+  removed: z.array(Removal).optional(),
 };
 
 export const ObservationDataset = z

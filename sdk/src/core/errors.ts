@@ -1,5 +1,5 @@
 /** What went wrong, as a stable code a caller can branch on. */
-export type SkynetErrorCode = "invalid-argument" | "unknown-series" | "unknown-dataset" | "unknown-source" | "invalid-data";
+export type SkynetErrorCode = "invalid-argument" | "unknown-series" | "unknown-dataset" | "unknown-source" | "invalid-data" | "invalid-release";
 
 /**
  * The one error type the SDK throws: a bad argument or invalid data, with a message that names what is accepted.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "./dates.js";
+import { isIsoDate } from "./calendar.js";
 
 /** ISO calendar date, `YYYY-MM-DD`. */
 export const IsoDate = z.string().refine(isIsoDate, "expected a real calendar date written YYYY-MM-DD");
@@ -7,6 +7,20 @@ export type IsoDate = z.infer<typeof IsoDate>;
 
 /** Stable, permanent identifiers: lower-case words joined by `-` and `.`. */
 export const Id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "ids are lower-case words joined by '-' or '.'");
+
+/** A release version: year, month, and a counter within the month (`2026.11.0`). */
+export const ReleaseVersion = z.string().regex(/^\d{4}\.(?:[1-9]|1[0-2])\.\d+$/, "a release version is YYYY.M.N, e.g. 2026.11.0");
+
+/** Why a record changed in a release, written by whoever changed it, beside the record. */
+export const ChangeNote = z
+  .object({
+    release: ReleaseVersion,
+    reason: z.string().min(10, "a reason is a few words saying what the source says"),
+    /** The id the record had before, when the change moved it (a period relabelled, a date corrected). */
+    replaces: Id.optional(),
+  })
+  .strict();
+export type ChangeNote = z.infer<typeof ChangeNote>;
 
 export const Reliability = z.enum(["official", "secondary", "mirror"]);
 export type Reliability = z.infer<typeof Reliability>;
@@ -46,9 +60,33 @@ export const Source = z
     /** Repo-relative path of the seed file, for seed sources. */
     seedPath: z.string().nullable(),
     note: z.string().optional(),
+    changes: z.array(ChangeNote).optional(),
   })
   .strict();
 export type Source = z.infer<typeof Source>;
+
+/** The custom functions that answer a year's figure from one series per agency (and currency, for money). */
+export const YearlyFunctionId = z.enum(["CAPTURES", "SURRENDERED", "RETURNED", "RECOVERED", "COUNTRIES"]);
+export type YearlyFunctionId = z.infer<typeof YearlyFunctionId>;
+
+/** The custom functions that answer a treaty count as of a date, one series per treaty kind. */
+export const TreatyFunctionId = z.enum(["TREATIES_IN_FORCE", "TREATIES_CONCLUDED"]);
+export type TreatyFunctionId = z.infer<typeof TreatyFunctionId>;
+
+/** The two kinds of treaty the treaty functions count. */
+export const TreatyKind = z.enum(["extradition", "judicial-assistance"]);
+export type TreatyKind = z.infer<typeof TreatyKind>;
+
+/**
+ * Which custom function answers from a series: a yearly function for the series' agency (and currency, its unit),
+ * the default one when the agency is omitted; or a treaty function for one kind of treaty.
+ */
+export const FunctionBinding = z.discriminatedUnion("function", [
+  z.object({ function: YearlyFunctionId, default: z.boolean().default(false) }).strict(),
+  z.object({ function: TreatyFunctionId, treatyKind: TreatyKind }).strict(),
+]);
+export type FunctionBinding = z.infer<typeof FunctionBinding>;
+
 
 export const Series = z
   .object({
@@ -63,6 +101,9 @@ export const Series = z
     measure: z.string().regex(/^[a-z0-9-]+$/),
     /** True for running totals over several years: never a year's figure. */
     cumulative: z.boolean().default(false),
+    /** The custom function that answers from this series, if any. */
+    answers: FunctionBinding.optional(),
+    changes: z.array(ChangeNote).optional(),
   })
   .strict();
 export type Series = z.infer<typeof Series>;
@@ -99,6 +140,7 @@ export const Observation = z
     conflict: z.string().optional(),
     /** Other sources that report the same figure. */
     corroboratedBy: z.array(Id).optional(),
+    changes: z.array(ChangeNote).optional(),
   })
   .strict();
 export type Observation = z.infer<typeof Observation>;
@@ -118,6 +160,7 @@ export const Event = z
     quote: z.string().min(1).optional(),
     /** Other sources that date the same event. */
     corroboratedBy: z.array(Id).optional(),
+    changes: z.array(ChangeNote).optional(),
   })
   .strict()
   .refine((e) => e.date <= e.end, "an event's date is on or before its end");
@@ -138,6 +181,7 @@ export const Partner = z
     precision: Precision,
     source: Id,
     quote: z.string().min(1).optional(),
+    changes: z.array(ChangeNote).optional(),
   })
   .strict();
 export type Partner = z.infer<typeof Partner>;

@@ -1,4 +1,4 @@
-import { toExcelSerial } from "./dates.js";
+import { toExcelSerial } from "./calendar.js";
 import type { Dataset } from "./dataset.js";
 import type { Observation, Series, Source, Unit } from "./schema.js";
 import type { Cell, Column, Table } from "./table.js";

@@ -1,11 +1,9 @@
-import { fromExcelSerial, isIsoDate, monthEnd } from "../core/dates.js";
+import { MAX_SERIAL, MIN_SERIAL, fromExcelSerial, isIsoDate, monthEnd } from "../core/calendar.js";
 import { badArgument } from "./errors.js";
 
 // Argument coercion of what Excel hands a custom function: numbers, text, booleans, null for an omitted argument,
 // date serials, and 2-D arrays for ranges. Every failure throws SkynetError("invalid-argument") with words.
 
-const MIN_SERIAL = 61;
-const MAX_SERIAL = 2_958_465;
 
 /** How a value Excel passed reads in a message. */
 export function show(v: unknown): string {
@@ -18,9 +16,36 @@ export function show(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-/** A 1×1 range is its single value; a bigger range is a bad argument. */
+/**
+ * The plain value inside a data-type value Excel passes to a parameter of type `any`: a formatted number or a
+ * typed double, string or boolean gives its basic value; an entity (a SKYNET.FIGURE card) gives its `Value`
+ * property where it has one, else its text; an error value is a bad argument.
+ */
+export function unwrapCellValue(v: object, name: string): unknown {
+  const cv = v as { type?: unknown; basicValue?: unknown; text?: unknown; properties?: Record<string, unknown>; errorType?: unknown };
+  switch (cv.type) {
+    case "Double":
+    case "FormattedNumber":
+    case "String":
+    case "Boolean":
+      return cv.basicValue;
+    case "Entity": {
+      const value = cv.properties?.Value as { basicValue?: unknown } | undefined;
+      if (value && typeof value === "object" && value.basicValue !== undefined) return value.basicValue;
+      return typeof cv.text === "string" ? cv.text : badArgument(`${name} got a data-type card without a value or text`);
+    }
+    case "Error":
+      return badArgument(`${name} got the error value ${typeof cv.errorType === "string" ? cv.errorType : "from another cell"}`);
+    case "Empty":
+      return null;
+    default:
+      return v;
+  }
+}
+
+/** A 1×1 range is its single value; a bigger range is a bad argument; a data-type value gives its plain value. */
 export function scalar(v: unknown, name: string): unknown {
-  if (!Array.isArray(v)) return v;
+  if (!Array.isArray(v)) return typeof v === "object" && v !== null ? unwrapCellValue(v, name) : v;
   if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) return scalar(v[0][0], name);
   return badArgument(`${name} must be a single value, got ${show(v)}`);
 }

@@ -1,19 +1,17 @@
-import { z } from "zod";
-import type { FigureQuery } from "../core/catalog.js";
-import { fromExcelSerial, toExcelSerial } from "../core/dates.js";
+import type { Catalog, FigureQuery } from "../core/catalog.js";
+import { MAX_SERIAL, fromExcelSerial, toExcelSerial } from "../core/calendar.js";
 import { unitFormat } from "../core/sheet-plan.js";
-import { catalog } from "../catalog.js";
 import { isOmitted, scalar, show } from "./args.js";
 import { badArgument, guarded, type Answer } from "./errors.js";
-import { missing } from "./lookup.js";
 import { citation, seriesArg } from "./tables.js";
+import { missing } from "./words.js";
 
 /** A period argument: a year (2014), an Excel date (a stock's as-of date), or a period label ("Jan–Nov 2016"). */
 function periodArg(raw: unknown): FigureQuery {
   const v = scalar(raw, "period");
   if (typeof v === "number") {
     if (Number.isInteger(v) && v >= 1900 && v <= 9999) return { period: String(v) };
-    if (Number.isFinite(v) && v > 9999 && v < 2_958_466) return { period: fromExcelSerial(v) };
+    if (Number.isFinite(v) && v > 9999 && v < MAX_SERIAL + 1) return { period: fromExcelSerial(v) };
     return badArgument(`period must be a year such as 2014, an Excel date, or a period label such as "Jan–Nov 2016"; got ${show(v)}`);
   }
   if (typeof v === "string" && !isOmitted(v)) return { period: v.trim() };
@@ -21,47 +19,46 @@ function periodArg(raw: unknown): FigureQuery {
   return badArgument(`period must be a year such as 2014, an Excel date, or a period label such as "Jan–Nov 2016"; got ${show(v)}`);
 }
 
-/** The figure a period names, partial and lower-bound figures included (they come labelled). */
-function lookup(seriesRaw: unknown, periodRaw: unknown) {
-  const s = seriesArg(seriesRaw);
-  return catalog.figure(s.id, periodArg(periodRaw), { acceptIncomplete: true });
+/** Where a card's figure comes from, as Excel's own cards show it (ExcelApi 1.16 attribution). */
+export interface Attribution {
+  sourceText: string;
+  sourceAddress?: string;
 }
+type DoubleProperty = { type: "Double"; basicValue: number; numberFormat?: string; propertyMetadata?: { attribution: Attribution[] } };
+type StringProperty = { type: "String"; basicValue: string };
+
+/** One figure as an Excel entity value (a data-type card), in the shape of Office's `Excel.EntityCellValue`. */
+export interface FigureEntity {
+  type: "Entity";
+  text: string;
+  properties: Record<string, DoubleProperty | StringProperty>;
+  layouts: { card: { title: { property: string }; sections: { layout: "List"; title?: string; properties: string[] }[] } };
+  provider: { description: string };
+}
+
+const dbl = (basicValue: number, numberFormat?: string) => ({ type: "Double" as const, basicValue, ...(numberFormat ? { numberFormat } : {}) });
+const str = (basicValue: string) => ({ type: "String" as const, basicValue });
 
 /**
  * The citation behind one figure: publisher, publication date and URL, and for the seed article its verbatim quote.
  *
  * @example
- * figureSource("sky-net.returned", 2015) //=> "ECNS (China News Service), 2016-01-15, http://ecns.cn/2016/01-15/195964.shtml"
- * figureSource("fox-hunt.captured", 2014) //=> "Seed article (…), 2015-04-01, seeds/sky-net-fox-hunt-2015.txt: \"Operation \"Fox Hunt 2014\" … 680 …\""
+ * CUSTOM_FUNCTIONS.SOURCE("sky-net.returned", 2015) //=> "ECNS (China News Service), 2016-01-15, http://ecns.cn/2016/01-15/195964.shtml"
+ * CUSTOM_FUNCTIONS.SOURCE("fox-hunt.captured", 2014) //=> "Seed article (…), 2015-04-01, seeds/sky-net-fox-hunt-2015.txt: \"Operation \"Fox Hunt 2014\" … 680 …\""
  */
-export const figureSource = guarded((series_id: unknown, period: unknown): Answer<string> => {
-  const r = lookup(series_id, period);
-  if (!r.found) return missing(r);
-  const quote = r.observation.quote ? `: "${r.observation.quote}"` : "";
-  return `${citation(r.source)}${quote}`;
-});
+const figureSource = (catalog: Catalog) =>
+  guarded((series_id: unknown, period: unknown): Answer<string> => {
+    const r = lookup(catalog, series_id, period);
+    if (!r.found) return missing(r);
+    const quote = r.observation.quote ? `: "${r.observation.quote}"` : "";
+    return `${citation(r.source)}${quote}`;
+  });
 
-const DoubleProperty = z.object({ type: z.literal("Double"), basicValue: z.number(), numberFormat: z.string().optional() }).strict();
-const StringProperty = z.object({ type: z.literal("String"), basicValue: z.string() }).strict();
-
-/** One figure as an Excel entity value (a data-type card), in the shape of Office's `Excel.EntityCellValue`. */
-export const FigureEntity = z
-  .object({
-    type: z.literal("Entity"),
-    text: z.string().min(1),
-    properties: z.record(z.string(), z.union([DoubleProperty, StringProperty])),
-    layouts: z.object({
-      card: z.object({
-        title: z.object({ property: z.string() }),
-        sections: z.array(z.object({ layout: z.literal("List"), title: z.string().optional(), properties: z.array(z.string()).min(1) }).strict()),
-      }),
-    }),
-  })
-  .strict();
-export type FigureEntity = z.infer<typeof FigureEntity>;
-
-const dbl = (basicValue: number, numberFormat?: string) => ({ type: "Double" as const, basicValue, ...(numberFormat ? { numberFormat } : {}) });
-const str = (basicValue: string) => ({ type: "String" as const, basicValue });
+/** The figure a period names, partial and lower-bound figures included (they come labelled). */
+function lookup(catalog: Catalog, seriesRaw: unknown, periodRaw: unknown) {
+  const s = seriesArg(catalog, seriesRaw);
+  return catalog.figure(s.id, periodArg(periodRaw), { acceptIncomplete: true });
+}
 
 /**
  * One figure as an Excel data type (an entity card): its value (a number, usable as `=A1.Value`), unit, period,
@@ -72,14 +69,15 @@ const str = (basicValue: string) => ({ type: "String" as const, basicValue });
  * //=> { type: "Entity", text: "908 persons, Jan–Nov 2016 (partial)",
  * //     properties: { Value: { type: "Double", basicValue: 908, … }, Coverage: { type: "String", basicValue: "partial" }, … } }
  */
-export const figureEntity = guarded((series_id: unknown, period: unknown): Answer<FigureEntity> => {
-  const r = lookup(series_id, period);
+const figureEntity = (catalog: Catalog) =>
+  guarded((series_id: unknown, period: unknown): Answer<FigureEntity> => {
+  const r = lookup(catalog, series_id, period);
   if (!r.found) return missing(r);
   const { observation: o, series: s, source: src } = r;
   const bound = o.qualifier === "lower-bound" ? "more than " : o.qualifier === "approximate" ? "about " : "";
   const amount = o.unit === "CNY" || o.unit === "USD" ? `${(o.value / 1e9).toLocaleString("en-US", { maximumFractionDigits: 3 })} billion ${o.unit}` : `${o.value.toLocaleString("en-US")} ${o.unit}`;
   const properties: FigureEntity["properties"] = {
-    Value: dbl(o.value, unitFormat(o.unit)),
+    Value: { ...dbl(o.value, unitFormat(o.unit)), propertyMetadata: { attribution: [{ sourceText: citation(src), ...(src.url ? { sourceAddress: src.url } : {}) }] } },
     Unit: str(o.unit),
     "What is counted": str(s.title),
     Series: str(s.id),
@@ -110,5 +108,9 @@ export const figureEntity = guarded((series_id: unknown, period: unknown): Answe
         ],
       },
     },
+    provider: { description: `Sky Net Data: ${src.publisher}${src.published ? `, ${src.published}` : ""}` },
   };
 });
+
+/** SOURCE and FIGURE over one catalogue. */
+export const figureFunctions = (catalog: Catalog) => ({ SOURCE: figureSource(catalog), FIGURE: figureEntity(catalog) });

@@ -1,32 +1,68 @@
 // The custom functions' pure implementations: what `=SKYNET.*` answers, as values or error values, with no Office types.
-import { countries, captures, recovered, returned, surrendered } from "./figures.js";
-import { figureEntity, figureSource } from "./figure.js";
-import { datasetTable, eventsTable, seriesListTable, seriesTable } from "./tables.js";
-import { treatiesConcluded, treatiesInForce } from "./treaties.js";
+import type { Catalog } from "../core/catalog.js";
+import { SkynetError } from "../core/errors.js";
+import { figureFunctions } from "./figure.js";
+import { tableFunctions } from "./tables.js";
+import { treatyFunction } from "./treaties.js";
+import { yearlyFunction } from "./yearly.js";
 
-export { FunctionError, FunctionErrorCode, isFunctionError, type Answer } from "./errors.js";
-export { FigureEntity } from "./figure.js";
+export { isFunctionError, isInternalError, type Answer, type FunctionError, type FunctionErrorCode } from "./errors.js";
+export { unwrapCellValue } from "./args.js";
+export type { Attribution, FigureEntity } from "./figure.js";
 export type { Spill, SpillCell } from "./tables.js";
-export { countries, captures, recovered, returned, surrendered, figureEntity, figureSource, datasetTable, eventsTable, seriesListTable, seriesTable, treatiesConcluded, treatiesInForce };
+
+/** The permanent Excel ids of the custom functions (`=SKYNET.<id>`), in the order Excel lists them. */
+export const FUNCTION_IDS = [
+  "TREATIES_IN_FORCE",
+  "TREATIES_CONCLUDED",
+  "CAPTURES",
+  "SURRENDERED",
+  "RETURNED",
+  "RECOVERED",
+  "COUNTRIES",
+  "SERIES",
+  "SERIES_LIST",
+  "DATASET",
+  "EVENTS",
+  "SOURCE",
+  "FIGURE",
+] as const;
+export type FunctionId = (typeof FUNCTION_IDS)[number];
+
+type Yearly = ReturnType<typeof yearlyFunction>;
+type Treaty = ReturnType<typeof treatyFunction>;
+
+/** Every custom function over one catalogue, by id: each takes Excel's raw arguments and answers a value or an error value. */
+export type CustomFunctions = Readonly<
+  { TREATIES_IN_FORCE: Treaty; TREATIES_CONCLUDED: Treaty; CAPTURES: Yearly; SURRENDERED: Yearly; RETURNED: Yearly; RECOVERED: Yearly; COUNTRIES: Yearly } & ReturnType<
+    typeof tableFunctions
+  > &
+    ReturnType<typeof figureFunctions>
+>;
+
 
 /**
- * Every implementation by its permanent Excel function id (`=SKYNET.<id>`).
+ * The custom functions answering from one catalogue (a loaded release): the yearly and treaty functions look their
+ * answers up in the release's answer tables; the table and figure functions read its records.
  *
  * @example
- * CUSTOM_FUNCTIONS.CAPTURES(2014) //=> 680
+ * const fns = functionsFor(loadRelease(json));
+ * fns.CAPTURES(2014) //=> 680
+ * fns.RETURNED(2016) //=> { error: "#N/A", message: "no full, exact figure of sky-net.returned for 2016. What exists: 908 persons for Jan–Nov 2016 …" }
  */
-export const CUSTOM_FUNCTIONS = Object.freeze({
-  TREATIES_IN_FORCE: treatiesInForce,
-  TREATIES_CONCLUDED: treatiesConcluded,
-  CAPTURES: captures,
-  SURRENDERED: surrendered,
-  RETURNED: returned,
-  RECOVERED: recovered,
-  COUNTRIES: countries,
-  SERIES: seriesTable,
-  SERIES_LIST: seriesListTable,
-  DATASET: datasetTable,
-  EVENTS: eventsTable,
-  SOURCE: figureSource,
-  FIGURE: figureEntity,
-});
+export function functionsFor(catalog: Catalog): CustomFunctions {
+  const answers = catalog.answers;
+  if (!answers) throw new SkynetError("invalid-data", "this catalogue has no answer tables: its data binds no series to the custom functions");
+  const fns: CustomFunctions = {
+    TREATIES_IN_FORCE: treatyFunction(answers.TREATIES_IN_FORCE),
+    TREATIES_CONCLUDED: treatyFunction(answers.TREATIES_CONCLUDED),
+    CAPTURES: yearlyFunction(answers.CAPTURES),
+    SURRENDERED: yearlyFunction(answers.SURRENDERED, { takesAgency: false }),
+    RETURNED: yearlyFunction(answers.RETURNED),
+    RECOVERED: yearlyFunction(answers.RECOVERED),
+    COUNTRIES: yearlyFunction(answers.COUNTRIES, { takesAgency: false }),
+    ...tableFunctions(catalog),
+    ...figureFunctions(catalog),
+  };
+  return Object.freeze(fns);
+}

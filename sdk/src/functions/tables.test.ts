@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { catalog, getTimeline, listDatasets, observations } from "../public.js";
 import { isFunctionError, type Answer } from "./errors.js";
-import { datasetTable, EVENTS_HEADER, eventsTable, SERIES_HEADER, SERIES_LIST_HEADER, seriesListTable, seriesTable, type Spill } from "./tables.js";
+import { CUSTOM_FUNCTIONS } from "../public.js";
+import { EVENTS_HEADER, SERIES_HEADER, SERIES_LIST_HEADER, type Spill } from "./tables.js";
+
+const { DATASET: datasetTable, EVENTS: eventsTable, SERIES_LIST: seriesListTable, SERIES: seriesTable } = CUSTOM_FUNCTIONS;
 
 const spill = (a: Answer<Spill>): Spill => {
   if (isFunctionError(a)) throw new Error(`expected a table, got ${JSON.stringify(a)}`);

@@ -1,5 +1,5 @@
+import type { Catalog } from "../core/catalog.js";
 import type { Observation, Series, Source } from "../core/schema.js";
-import { catalog } from "../catalog.js";
 import { isoOf, isOmitted, optionalDateArg, optionalYearArg, scalar, show, textArg } from "./args.js";
 import { badArgument, guarded, notAvailable, type Answer } from "./errors.js";
 
@@ -14,7 +14,7 @@ const cell = (v: string | number | boolean | null | undefined): SpillCell => (v 
 export const citation = (s: Source): string => [s.publisher, s.published ?? "undated", s.url ?? s.seedPath ?? ""].filter(Boolean).join(", ");
 
 /** A series id argument, checked against the catalogue (unknown ids list the accepted ones). */
-export function seriesArg(raw: unknown, name = "series_id"): Series {
+export function seriesArg(catalog: Catalog, raw: unknown, name = "series_id"): Series {
   const id = textArg(raw, name, `"fox-hunt.captured" (see SKYNET.SERIES_LIST())`);
   try {
     return catalog.getSeries(id);
@@ -25,7 +25,7 @@ export function seriesArg(raw: unknown, name = "series_id"): Series {
 
 export const SERIES_HEADER = ["Period", "Start", "End", "Value", "Unit", "Coverage", "Qualifier", "Source", "Citation", "Note"];
 
-const seriesRow = (o: Observation): SpillCell[] => {
+const seriesRow = (catalog: Catalog, o: Observation): SpillCell[] => {
   const src = catalog.getSource(o.source);
   return [o.period.label, o.period.start, o.period.end, o.value, o.unit, o.coverage, o.qualifier, o.source, citation(src), cell(o.note)];
 };
@@ -39,8 +39,9 @@ const seriesRow = (o: Observation): SpillCell[] => {
  * //=> [["Period", "Start", "End", "Value", "Unit", "Coverage", "Qualifier", "Source", "Citation", "Note"],
  * //    ["Jan–Nov 2016", "2016-01-01", "2016-11-30", 908, "persons", "partial", "exact", "cnr-2016-12-09", "China National Radio (CNR), 2016-12-09, http…", ""]]
  */
-export const seriesTable = guarded((series_id: unknown, from_year?: unknown, to_year?: unknown): Answer<Spill> => {
-  const s = seriesArg(series_id);
+const seriesTable = (catalog: Catalog) =>
+  guarded((series_id: unknown, from_year?: unknown, to_year?: unknown): Answer<Spill> => {
+  const s = seriesArg(catalog, series_id);
   const from = optionalYearArg(from_year, "from_year");
   const to = optionalYearArg(to_year, "to_year");
   const rows = catalog.observationsOf(s.id, { from, to });
@@ -49,12 +50,10 @@ export const seriesTable = guarded((series_id: unknown, from_year?: unknown, to_
     const span = all.length ? `its figures run from ${all[0]!.period.label} to ${all.at(-1)!.period.label}` : "it has no figures";
     return notAvailable(`no figures of ${s.id} between ${from ?? "the start"} and ${to ?? "the end"}; ${span}`);
   }
-  return [SERIES_HEADER.slice(), ...rows.map(seriesRow)];
+  return [SERIES_HEADER.slice(), ...rows.map((o) => seriesRow(catalog, o))];
 });
 
 export const SERIES_LIST_HEADER = ["Series", "Title", "Unit", "Agency", "Kind", "Running total", "Dataset", "Figures", "First period", "Last period"];
-
-let seriesListMemo: Spill | undefined;
 
 /**
  * The catalogue of series as a spilled table: id, title, unit, agency, kind (flow or stock), whether it is a
@@ -63,16 +62,16 @@ let seriesListMemo: Spill | undefined;
  * @example
  * seriesListTable()[1] //=> ["sky-net.returned", "Sky Net fugitives returned", "persons", "CCDI-NSC", "flow", false, "sky-net", 13, "Jan–Nov 2015", "2024"]
  */
-export const seriesListTable = guarded((...args: unknown[]): Answer<Spill> => {
-  if (args.some((a) => !isOmitted(scalar(a, "argument")))) badArgument(`SERIES_LIST takes no arguments, got ${args.filter((a) => !isOmitted(a)).map(show).join(", ")}`);
-  seriesListMemo ??= [
+const seriesListTable = (catalog: Catalog) =>
+  guarded((...args: unknown[]): Answer<Spill> => {
+  if (args.some((a) => !isOmitted(scalar(a, "argument")))) badArgument(`SERIES_LIST takes no arguments, got ${args.filter((a) => !isOmitted(a)).map((a) => show(Array.isArray(a) ? a : scalar(a, "argument"))).join(", ")}`);
+  return [
     SERIES_LIST_HEADER,
     ...catalog.series.map((s) => {
       const obs = catalog.observationsOf(s.id);
       return [s.id, s.title, s.unit, s.agency, s.kind, s.cumulative, s.dataset, obs.length, cell(obs[0]?.period.label), cell(obs.at(-1)?.period.label)];
     }),
   ];
-  return seriesListMemo.map((r) => r.slice());
 });
 
 /**
@@ -83,7 +82,8 @@ export const seriesListTable = guarded((...args: unknown[]): Answer<Spill> => {
  * datasetTable("spp")[0].slice(0, 4) //=> ["Series", "What is counted", "Agency", "Period"]
  * datasetTable("spp").length //=> 5 (header + 4 figures)
  */
-export const datasetTable = guarded((name: unknown): Answer<Spill> => {
+const datasetTable = (catalog: Catalog) =>
+  guarded((name: unknown): Answer<Spill> => {
   const id = textArg(name, "name", `"sky-net" (${catalog.datasets.map((d) => `"${d.id}"`).join(", ")})`);
   const t = catalog.table(id);
   if (!t.rows.length) return notAvailable(`dataset ${t.dataset} has no rows`);
@@ -99,7 +99,8 @@ export const EVENTS_HEADER = ["Date", "Latest date", "Precision", "As written", 
  * @example
  * eventsTable("2014-11-01", "2014-11-30").length //=> 5 (header + 4 events, among them the APEC Beijing declaration)
  */
-export const eventsTable = guarded((from?: unknown, to?: unknown): Answer<Spill> => {
+const eventsTable = (catalog: Catalog) =>
+  guarded((from?: unknown, to?: unknown): Answer<Spill> => {
   const f = optionalDateArg(from, "from");
   const t = optionalDateArg(to, "to");
   const fIso = f && isoOf(f);
@@ -111,4 +112,12 @@ export const eventsTable = guarded((from?: unknown, to?: unknown): Answer<Spill>
     return notAvailable(`no events between ${fIso ?? "the start"} and ${tIso ?? "the end"}; the timeline runs from ${all[0]?.date ?? "-"} to ${all.at(-1)?.end ?? "-"}`);
   }
   return [EVENTS_HEADER.slice(), ...events.map((e) => [e.date, e.end, e.precision, e.phrase, e.what, e.parties.join("; "), e.source, citation(catalog.getSource(e.source))])];
+});
+
+/** SERIES, SERIES_LIST, DATASET and EVENTS over one catalogue. */
+export const tableFunctions = (catalog: Catalog) => ({
+  SERIES: seriesTable(catalog),
+  SERIES_LIST: seriesListTable(catalog),
+  DATASET: datasetTable(catalog),
+  EVENTS: eventsTable(catalog),
 });

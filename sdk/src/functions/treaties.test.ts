@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { toExcelSerial } from "../core/dates.js";
-import { observations } from "../public.js";
+import { toExcelSerial } from "../core/calendar.js";
+import { CUSTOM_FUNCTIONS, observations } from "../public.js";
 import { isFunctionError, type Answer } from "./errors.js";
-import { treatiesConcluded, treatiesInForce } from "./treaties.js";
+
+const { TREATIES_CONCLUDED: treatiesConcluded, TREATIES_IN_FORCE: treatiesInForce } = CUSTOM_FUNCTIONS;
 
 const err = (a: Answer<unknown>, code: "#N/A" | "#VALUE!"): string => {
   if (!isFunctionError(a) || a.error !== code) throw new Error(`expected ${code}, got ${JSON.stringify(a)}`);

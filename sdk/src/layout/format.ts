@@ -1,4 +1,4 @@
-import { fromExcelSerial } from "../core/dates.js";
+import { fromExcelSerial } from "../core/calendar.js";
 
 const groups = (n: number, decimals: number): string =>
   n.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true });

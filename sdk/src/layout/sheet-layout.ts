@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { SkynetError } from "../core/errors.js";
 import type { Marking, SheetPlan } from "../core/sheet-plan.js";
 import { blockAddress, cellAddress, type Block } from "./address.js";
@@ -127,12 +126,13 @@ export function occupiedCells(topLeft: { row: number; col: number }, cells: read
 }
 
 /** The stamp the add-in keeps in the workbook: which data, which datasets, when. */
-export const Stamp = z.object({
-  dataVersion: z.string().min(1),
-  loadedAt: z.string().datetime(),
-  datasets: z.array(z.string().min(1)),
-});
-export type Stamp = z.infer<typeof Stamp>;
+export interface Stamp {
+  dataVersion: string;
+  loadedAt: string;
+  datasets: string[];
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
 /** The workbook setting that holds the stamp. */
 export const STAMP_KEY = "SkyNetData.stamp";
@@ -145,8 +145,13 @@ export const STAMP_KEY = "SkyNetData.stamp";
  * parseStamp("garbage") //=> null
  */
 export function parseStamp(value: unknown): Stamp | null {
-  const parsed = Stamp.safeParse(typeof value === "string" ? safeJson(value) : value);
-  return parsed.success ? parsed.data : null;
+  const v = (typeof value === "string" ? safeJson(value) : value) as Partial<Stamp> | null;
+  if (!v || typeof v !== "object") return null;
+  const { dataVersion, loadedAt, datasets } = v;
+  if (typeof dataVersion !== "string" || !dataVersion) return null;
+  if (typeof loadedAt !== "string" || !ISO_INSTANT.test(loadedAt) || Number.isNaN(Date.parse(loadedAt))) return null;
+  if (!Array.isArray(datasets) || !datasets.every((d) => typeof d === "string" && d.length > 0)) return null;
+  return { dataVersion, loadedAt, datasets: [...datasets] };
 }
 
 const safeJson = (s: string): unknown => {

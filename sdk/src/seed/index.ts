@@ -1,14 +1,9 @@
 import { phrasePeriod } from "../core/periods.js";
 import type { Period } from "../core/schema.js";
 
-/** The seed article's reference date: its "on Wednesday" is Wednesday 1 April 2015 (see seeds/*.meta.json). */
-export const SEED_REFERENCE_DATE = "2015-04-01";
+import { SEED_REFERENCE_DATE } from "./reference.js";
 
-/** Repo-relative path of the seed copy. */
-export const SEED_PATH = "seeds/sky-net-fox-hunt-2015.txt";
-
-/** Source id of the seed article. */
-export const SEED_SOURCE = "seed";
+export { SEED_PATH, SEED_REFERENCE_DATE, SEED_SOURCE } from "./reference.js";
 
 /** A period from one of the seed's relative phrases, resolved against its reference date. */
 export const seedPeriod = (phrase: string, label?: string): Period => phrasePeriod(phrase, SEED_REFERENCE_DATE, label);

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Removal } from "../core/dataset.js";
 import type { Source } from "../core/schema.js";
 import { SEED_PATH, SEED_REFERENCE_DATE, SEED_SOURCE } from "../seed/index.js";
 
@@ -66,3 +67,6 @@ export const SOURCES: SourceInput[] = [
   src("fabao365-2019-01-21", "A lawyer's copy of the Foreign Ministry's treaty table (fabao365.com)", "China's treaty table as of September 2018", "2019-01-21", "day", "https://lkhlawyer.fabao365.com/article/view_553969_199499.html", "mirror"),
   src("pdnews-2020-10-26", "People's Daily app", "Extradition treaty count, October 2020", "2020-10-26", "day", "https://peoplesdaily.pdnews.cn/china/china-concludes-59-extradition-treaties-hunts-down-50-suspects-abroad-181322.html", "official"),
 ];
+
+/** Sources taken out in some release, each with its reason (kept for the changelog). */
+export const REMOVED_SOURCES: Removal[] = [];

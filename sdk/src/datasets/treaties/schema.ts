@@ -7,10 +7,10 @@ const s = (id: string, title: string, description: string, unit: SeriesInput["un
 
 /** The treaty series: one unit each; treaties, partner countries, concluded, in force and ratified never mix. */
 export const TREATY_SERIES = [
-  s("extradition.concluded", "Extradition treaties concluded", "Extradition treaties China has concluded (signed), cumulative at a date.", "treaties", "treaties-concluded"),
-  s("extradition.in-force", "Extradition treaties in force", "Extradition treaties that have taken effect, at a date.", "treaties", "treaties-in-force"),
-  s("judicial-assistance.concluded", "Criminal judicial assistance treaties concluded", "Criminal judicial (mutual legal) assistance treaties concluded, at a date, as the source counts them.", "treaties", "treaties-concluded"),
-  s("judicial-assistance.in-force", "Criminal judicial assistance treaties in force", "Criminal judicial (mutual legal) assistance treaties in force, at a date.", "treaties", "treaties-in-force"),
+  { ...s("extradition.concluded", "Extradition treaties concluded", "Extradition treaties China has concluded (signed), cumulative at a date.", "treaties", "treaties-concluded"), answers: { function: "TREATIES_CONCLUDED", treatyKind: "extradition" } },
+  { ...s("extradition.in-force", "Extradition treaties in force", "Extradition treaties that have taken effect, at a date.", "treaties", "treaties-in-force"), answers: { function: "TREATIES_IN_FORCE", treatyKind: "extradition" } },
+  { ...s("judicial-assistance.concluded", "Criminal judicial assistance treaties concluded", "Criminal judicial (mutual legal) assistance treaties concluded, at a date, as the source counts them.", "treaties", "treaties-concluded"), answers: { function: "TREATIES_CONCLUDED", treatyKind: "judicial-assistance" } },
+  { ...s("judicial-assistance.in-force", "Criminal judicial assistance treaties in force", "Criminal judicial (mutual legal) assistance treaties in force, at a date.", "treaties", "treaties-in-force"), answers: { function: "TREATIES_IN_FORCE", treatyKind: "judicial-assistance" } },
   s("judicial-assistance.criminal-only.concluded", "Criminal-only judicial assistance treaties concluded", "Treaties on criminal judicial assistance alone, excluding the combined civil-and-criminal treaties the Foreign Ministry's table lists apart.", "treaties", "treaties-concluded-narrow"),
   s("judicial-assistance.criminal-only.in-force", "Criminal-only judicial assistance treaties in force", "In-force treaties on criminal judicial assistance alone, excluding combined civil-and-criminal treaties.", "treaties", "treaties-in-force-narrow"),
   s("judicial-assistance.civil-and-criminal.concluded", "Combined civil-and-criminal judicial assistance treaties concluded", "Treaties that cover civil and criminal judicial assistance together.", "treaties", "treaties-concluded-combined"),
