@@ -1,10 +1,14 @@
-// Build pieces of the add-in: the production manifest, functions.json, the functions.js runtime script,
-// and the Vite plugin that puts them (with the icons and the help page) into dist/ and on the dev server.
+// Build pieces of the add-in: the production manifest, functions.json, the functions.js runtime script, the
+// functions' help pages, and the Vite plugin that puts them (with the icons and the support page) into dist/ and on the
+// dev server. A build's functions.js and functions.json are named with its version and content hash (?v=...), so Excel
+// never answers a new build from its cache.
+import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { build, defaultClientConditions, type Plugin } from "vite";
+import { HELP_DIR, helpFileName, helpPages, readFunctionDocs } from "./help-pages.js";
 
 /** The add-in workspace folder (add-in/). */
 export const ADDIN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,6 +38,7 @@ export const PATHS = {
   runtimeEntry: join(ADDIN_DIR, "src", "commands", "runtime.ts"),
   assets: join(ADDIN_DIR, "assets"),
   dist: join(ADDIN_DIR, "dist"),
+  addinPackage: join(ADDIN_DIR, "package.json"),
 };
 
 export type BaseUrlResult = { ok: true; url: string } | { ok: false; message: string };
@@ -64,14 +69,107 @@ export function parseBaseUrl(raw: string | undefined): BaseUrlResult {
   return { ok: true, url: `${url.origin}${path}` };
 }
 
+/** The add-in's version (add-in/package.json), which the built manifest and the ?v= of functions.js carry. */
+export async function addinVersion(): Promise<string> {
+  const { version } = JSON.parse(await readFile(PATHS.addinPackage, "utf8")) as { version?: unknown };
+  if (typeof version !== "string") throw new Error(`${PATHS.addinPackage} has no version.`);
+  return version;
+}
+
 /**
- * Rewrites the development manifest for a deployment: every `https://localhost:3000/` becomes `baseUrl`.
+ * The manifest `<Version>` of a package version: four numeric parts of at most five digits each.
+ * @example
+ * manifestVersion("0.1.0") //=> "0.1.0.0"
+ * manifestVersion("1.0.0-beta.1") // throws: a release needs a plain x.y.z version
+ */
+export function manifestVersion(version: string): string {
+  const m = /^(\d{1,5})\.(\d{1,5})\.(\d{1,5})$/.exec(version);
+  if (!m) {
+    throw new Error(`The add-in version "${version}" (add-in/package.json) cannot be a manifest version: use a plain x.y.z version, each part a whole number of at most 5 digits.`);
+  }
+  return `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}.0`;
+}
+
+/**
+ * What a build's functions.js and functions.json addresses carry: the version and the first 8 hex digits of SHA-256
+ * over functions.js then functions.json, so a new build, even of the same version, gets new addresses.
+ * @example
+ * releaseToken("0.1.0", "script", "{}") //=> "0.1.0-" + 8 hex digits
+ */
+export function releaseToken(version: string, script: string | Uint8Array, metadata: string | Uint8Array): string {
+  return `${version}-${createHash("sha256").update(script).update(metadata).digest("hex").slice(0, 8)}`;
+}
+
+/** The manifest resources that name functions.js and functions.json. */
+export const VERSIONED_RESOURCES = ["Functions.Script.Url", "Functions.Metadata.Url"] as const;
+
+/**
+ * Rewrites the development manifest for a deployment: every `https://localhost:3000/` becomes `baseUrl`; for a
+ * release, `<Version>` follows the package version and the functions' addresses carry `?v=<token>`.
  * @example
  * productionManifest('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>', "https://cdn.example.org/a/")
  * //=> '<SourceLocation DefaultValue="https://cdn.example.org/a/taskpane.html"/>'
  */
-export function productionManifest(xml: string, baseUrl: string): string {
-  return xml.split(DEV_BASE_URL).join(baseUrl);
+export function productionManifest(xml: string, baseUrl: string, release?: { version: string; token: string }): string {
+  let out = xml.split(DEV_BASE_URL).join(baseUrl);
+  if (!release) return out;
+  const versions = out.match(/<Version>[^<]*<\/Version>/g) ?? [];
+  if (versions.length !== 1) throw new Error(`manifest.xml must have one <Version>, found ${versions.length}.`);
+  out = out.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(release.version)}</Version>`);
+  for (const id of VERSIONED_RESOURCES) {
+    const url = new RegExp(`(<bt:Url\\s+id="${id.replace(/\./g, "\\.")}"\\s+DefaultValue=")([^"?]+)(")`);
+    if (!url.test(out)) throw new Error(`manifest.xml has no <bt:Url id="${id}" DefaultValue="..."/> to version.`);
+    out = out.replace(url, `$1$2?v=${release.token}$3`);
+  }
+  return out;
+}
+
+/**
+ * functions.json for a deployment: each function's helpUrl moves from https://localhost:3000/ to `baseUrl` (and is
+ * filled in where the JSDoc has no @helpurl); a helpUrl that is not the function's help page stops the build.
+ */
+export function productionMetadata(json: string, baseUrl: string): string {
+  const metadata = JSON.parse(json) as { functions?: Array<{ id: string; helpUrl?: string }> };
+  for (const f of metadata.functions ?? []) {
+    const page = `${HELP_DIR}/${helpFileName(f.id)}`;
+    const url = f.helpUrl === undefined ? `${DEV_BASE_URL}${page}` : f.helpUrl;
+    if (url !== `${DEV_BASE_URL}${page}`) {
+      throw new Error(`The @helpurl of ${f.id} is "${url}"; it must be ${DEV_BASE_URL}${page}, the page the build writes for it.`);
+    }
+    f.helpUrl = `${baseUrl}${page}`;
+  }
+  return `${JSON.stringify(metadata, null, 2)}\n`;
+}
+
+/** The custom functions' namespace: the manifest's Functions.Namespace short string. */
+export function functionsNamespace(xml: string): string {
+  const m = /<bt:String\s+id="Functions\.Namespace"\s+DefaultValue="([^"]+)"/.exec(xml);
+  if (!m) throw new Error("manifest.xml has no Functions.Namespace short string.");
+  return m[1]!;
+}
+
+/** The help pages (file name under help/ → HTML) for the functions in `metadataJson`, from the JSDoc of functions.ts. */
+export async function functionHelpPages(metadataJson: string, manifestXml: string): Promise<Map<string, string>> {
+  const docs = readFunctionDocs(await readFile(PATHS.functionsSource, "utf8"), PATHS.functionsSource);
+  return helpPages({ namespace: functionsNamespace(manifestXml), metadata: JSON.parse(metadataJson), docs });
+}
+
+/** Everything a build writes besides the taskpane bundle. */
+export interface Release {
+  version: string;
+  token: string;
+  script: string;
+  metadata: string;
+  manifest: string;
+  help: Map<string, string>;
+}
+
+/** Builds functions.js, functions.json, the help pages and the manifest for one base URL. */
+export async function buildRelease(baseUrl: string): Promise<Release> {
+  const [script, generated, version, sourceManifest] = await Promise.all([bundleRuntimeScript(), functionsMetadata(), addinVersion(), readFile(PATHS.manifest, "utf8")]);
+  const metadata = productionMetadata(generated, baseUrl);
+  const token = releaseToken(version, script, metadata);
+  return { version, token, script, metadata, manifest: productionManifest(sourceManifest, baseUrl, { version, token }), help: await functionHelpPages(metadata, sourceManifest) };
 }
 
 /** Generates functions.json text from the JSDoc-tagged functions; throws with every generator error listed. */
@@ -157,26 +255,38 @@ export function markOfficeJs(html: string): string {
  * runtime), and emits functions.js, functions.json, icons, the help page and the production manifest.
  */
 export function skynetAddin(options: { baseUrl: string }): Plugin {
+  let building = false;
+  let release: Promise<Release> | undefined;
   return {
     name: "skynet-addin",
+    configResolved(config) {
+      building = config.command === "build";
+    },
+    buildStart() {
+      // Built first: the taskpane page names functions.js by the release token.
+      if (building) release = buildRelease(options.baseUrl);
+    },
     transformIndexHtml: {
       order: "pre",
-      handler: (html) => ({
-        html: markOfficeJs(html),
-        tags: [{ tag: "script", attrs: { src: RUNTIME_FILES.functionsScript, "vite-ignore": true }, injectTo: "head" }],
-      }),
+      handler: async (html) => {
+        const token = building && release ? (await release).token : null;
+        const src = token ? `${RUNTIME_FILES.functionsScript}?v=${token}` : RUNTIME_FILES.functionsScript;
+        return { html: markOfficeJs(html), tags: [{ tag: "script", attrs: { src, "vite-ignore": true }, injectTo: "head" }] };
+      },
     },
     async generateBundle() {
-      this.emitFile({ type: "asset", fileName: RUNTIME_FILES.functionsScript, source: await bundleRuntimeScript() });
-      this.emitFile({ type: "asset", fileName: RUNTIME_FILES.functionsMetadata, source: await functionsMetadata() });
+      const r = await (release ??= buildRelease(options.baseUrl));
+      this.emitFile({ type: "asset", fileName: RUNTIME_FILES.functionsScript, source: r.script });
+      this.emitFile({ type: "asset", fileName: RUNTIME_FILES.functionsMetadata, source: r.metadata });
+      for (const [name, html] of r.help) this.emitFile({ type: "asset", fileName: `${HELP_DIR}/${name}`, source: html });
       for (const file of await staticFiles()) this.emitFile({ type: "asset", fileName: file.fileName, source: await readFile(file.source) });
-      const manifest = productionManifest(await readFile(PATHS.manifest, "utf8"), options.baseUrl);
-      this.emitFile({ type: "asset", fileName: RUNTIME_FILES.manifest, source: manifest });
+      this.emitFile({ type: "asset", fileName: RUNTIME_FILES.manifest, source: r.manifest });
     },
     configureServer(server) {
-      // Rebundle functions.js only after a source change, not on every request.
+      // Rebundle functions.js and regenerate the help only after a source change, not on every request.
       let runtimeScript: Promise<string> | undefined;
-      server.watcher.on("all", () => (runtimeScript = undefined));
+      let help: Promise<Map<string, string>> | undefined;
+      server.watcher.on("all", () => (runtimeScript = help = undefined));
       server.middlewares.use(async (req, res, next) => {
         const path = new URL(req.url ?? "/", "https://localhost").pathname;
         try {
@@ -188,7 +298,14 @@ export function skynetAddin(options: { baseUrl: string }): Plugin {
               throw error;
             });
           }
-          else if (path === `/${RUNTIME_FILES.functionsMetadata}`) body = await functionsMetadata();
+          else if (path === `/${RUNTIME_FILES.functionsMetadata}`) body = productionMetadata(await functionsMetadata(), DEV_BASE_URL);
+          else if (path.startsWith(`/${HELP_DIR}/`)) {
+            help ??= (async () => functionHelpPages(productionMetadata(await functionsMetadata(), DEV_BASE_URL), await readFile(PATHS.manifest, "utf8")))();
+            body = (await help.catch((error: unknown) => {
+              help = undefined;
+              throw error;
+            })).get(path.slice(HELP_DIR.length + 2));
+          }
           else if (path === `/${RUNTIME_FILES.manifest}`) body = await readFile(PATHS.manifest, "utf8");
           else {
             const file = (await staticFiles()).find((f) => `/${f.fileName}` === path);

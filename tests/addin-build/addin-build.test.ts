@@ -1,10 +1,20 @@
 // The built add-in (add-in/dist) and the HTTPS servers that serve it at the URLs the manifest names.
-import { readFileSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContext, Script } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OFFICE_JS_CDN, functionsMetadata, markOfficeJs } from "../../add-in/scripts/addin-build.js";
+import { DEV_BASE_URL, OFFICE_JS_CDN, PATHS, functionsMetadata, manifestVersion, markOfficeJs, productionManifest, productionMetadata, releaseToken } from "../../add-in/scripts/addin-build.js";
+import { helpPages, readFunctionDocs } from "../../add-in/scripts/help-pages.js";
 import { DIST, VITE_CONFIG, ensureDist, freePort, httpsGet, temporaryCertificates } from "./helpers.js";
+
+const ADDIN_VERSION = (JSON.parse(readFileSync(PATHS.addinPackage, "utf8")) as { version: string }).version;
+/** The help page of a function id, by the rule the README states: lower case, underscores as dashes. */
+const helpPage = (id: string) => `help/${id.toLowerCase().replaceAll("_", "-")}.html`;
+// Bundling functions.js from source takes seconds (more on a busy machine): generous time for builds and servers.
+const SERVER_TEST_TIMEOUT = 180_000;
+type Metadata = { functions: Array<{ id: string; name: string; helpUrl?: string; parameters: Array<{ name: string }> }> };
 
 type Registered = { ids: string[]; startup: unknown[] };
 
@@ -37,12 +47,16 @@ async function runFunctionsScript(code: string, withOffice: { customFunctions: b
 describe("add-in/dist (the build)", () => {
   let html = "";
   let functionsJs = "";
-  let metadata: { functions: Array<{ id: string; name: string }> } = { functions: [] };
+  let metadata: Metadata = { functions: [] };
+  let manifest = "";
+  let base = "";
   beforeAll(async () => {
     await ensureDist();
     html = readFileSync(join(DIST, "taskpane.html"), "utf8");
     functionsJs = readFileSync(join(DIST, "functions.js"), "utf8");
     metadata = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8"));
+    manifest = readFileSync(join(DIST, "manifest.xml"), "utf8");
+    base = /<SourceLocation DefaultValue="([^"]+)taskpane\.html"/.exec(manifest)![1]!;
   });
 
   it("loads office.js in taskpane.html from Microsoft's CDN as a classic script, never bundled", () => {
@@ -56,7 +70,7 @@ describe("add-in/dist (the build)", () => {
 
   it("loads functions.js in taskpane.html after office.js, so the page registers the functions (shared runtime)", () => {
     const office = html.indexOf(OFFICE_JS_CDN);
-    const functions = html.search(/<script\b[^>]*\bsrc=["'](\.\/)?functions\.js["'][^>]*>/);
+    const functions = html.search(/<script\b[^>]*\bsrc=["'](\.\/)?functions\.js(\?v=[^"']+)?["'][^>]*>/);
     expect(office).toBeGreaterThan(0);
     expect(functions).toBeGreaterThan(office);
   });
@@ -66,13 +80,16 @@ describe("add-in/dist (the build)", () => {
     expect(local.length).toBeGreaterThanOrEqual(2);
     for (const url of local) {
       expect(url.startsWith("/"), `${url} must be relative so any ADDIN_BASE_URL folder works`).toBe(false);
-      expect(() => readFileSync(join(DIST, url.replace(/^\.\//, "")))).not.toThrow();
+      expect(() => readFileSync(join(DIST, url.replace(/^\.\//, "").replace(/\?.*$/, "")))).not.toThrow();
     }
   });
 
-  it("writes functions.json as the metadata generated from add-in/src/functions/functions.ts", async () => {
+  it("writes functions.json as the metadata generated from add-in/src/functions/functions.ts, help URLs under the base URL", async () => {
     expect(Array.isArray(metadata.functions)).toBe(true);
-    expect(JSON.parse(await functionsMetadata())).toEqual(metadata);
+    const generated = JSON.parse(await functionsMetadata()) as Metadata;
+    const withoutHelp = (m: Metadata) => ({ ...m, functions: m.functions.map(({ helpUrl: _, ...f }) => f) });
+    expect(withoutHelp(metadata)).toEqual(withoutHelp(generated));
+    for (const f of metadata.functions) expect(f.helpUrl, f.id).toBe(`${base}${helpPage(f.id)}`);
     const ids = metadata.functions.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[A-Z0-9._]{3,128}$/);
@@ -84,14 +101,182 @@ describe("add-in/dist (the build)", () => {
     expect([...ids].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
   });
 
-  it("asks Office to load the runtime with the workbook (setStartupBehavior load) from functions.js", async () => {
-    const { startup } = await runFunctionsScript(functionsJs, { customFunctions: true, office: true });
-    expect(startup).toEqual(["Load"]);
+  it("never marks the workbook to open the add-in: functions.js calls no setStartupBehavior, even in Excel", async () => {
+    const { ids, startup } = await runFunctionsScript(functionsJs, { customFunctions: true, office: true });
+    expect(ids.length).toBe(metadata.functions.length);
+    expect(startup).toEqual([]);
+    expect(functionsJs).not.toContain("setStartupBehavior");
   });
 
   it("does nothing and throws nothing when functions.js runs outside Office", async () => {
     const result = await runFunctionsScript(functionsJs, { customFunctions: false, office: false });
     expect(result).toEqual({ ids: [], startup: [] });
+  });
+});
+
+describe("a release in add-in/dist", () => {
+  let manifest = "";
+  let html = "";
+  let token = "";
+  beforeAll(async () => {
+    await ensureDist();
+    manifest = readFileSync(join(DIST, "manifest.xml"), "utf8");
+    html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+    const hash = createHash("sha256").update(readFileSync(join(DIST, "functions.js"))).update(readFileSync(join(DIST, "functions.json"))).digest("hex");
+    token = `${ADDIN_VERSION}-${hash.slice(0, 8)}`;
+  });
+
+  it("gives the manifest the add-in package's version as its <Version>", () => {
+    expect(ADDIN_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+    expect([...manifest.matchAll(/<Version>([^<]*)<\/Version>/g)].map((m) => m[1])).toEqual([`${ADDIN_VERSION}.0`]);
+  });
+
+  it("names functions.js and functions.json with the version and a hash of their content, in the manifest and the page", () => {
+    const urls = Object.fromEntries([...manifest.matchAll(/<bt:Url id="([^"]+)" DefaultValue="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+    expect(urls["Functions.Script.Url"]).toMatch(new RegExp(`/functions\\.js\\?v=${token.replaceAll(".", "\\.")}$`));
+    expect(urls["Functions.Metadata.Url"]).toMatch(new RegExp(`/functions\\.json\\?v=${token.replaceAll(".", "\\.")}$`));
+    expect(urls["Taskpane.Url"]).toMatch(/\/taskpane\.html$/);
+    expect([...html.matchAll(/<script\b[^>]*\bsrc="(functions\.js[^"]*)"/g)].map((m) => m[1])).toEqual([`functions.js?v=${token}`]);
+  });
+});
+
+describe("releaseToken and manifestVersion", () => {
+  it("changes the token when a byte of functions.js or functions.json or the version changes, and only then", () => {
+    const a = releaseToken("1.2.3", "script();", '{"functions":[]}');
+    expect(a).toMatch(/^1\.2\.3-[0-9a-f]{8}$/);
+    expect(releaseToken("1.2.3", "script();", '{"functions":[]}')).toBe(a);
+    expect(releaseToken("1.2.3", "script(); ", '{"functions":[]}')).not.toBe(a);
+    expect(releaseToken("1.2.3", "script();", '{"functions": []}')).not.toBe(a);
+    expect(releaseToken("1.2.4", "script();", '{"functions":[]}').slice(6)).toBe(a.slice(6));
+    expect(a.slice(6)).toBe(createHash("sha256").update("script();").update('{"functions":[]}').digest("hex").slice(0, 8));
+  });
+
+  it("turns x.y.z into the four-part manifest version and refuses what a manifest cannot hold", () => {
+    expect(manifestVersion("0.1.0")).toBe("0.1.0.0");
+    expect(manifestVersion("12.345.6")).toBe("12.345.6.0");
+    for (const bad of ["1.0.0-beta.1", "1.2", "1.2.3.4", "123456.0.0", "v1.2.3"]) expect(() => manifestVersion(bad), bad).toThrow(/plain x\.y\.z version/);
+  });
+
+  it("versions only the functions' two addresses and the <Version> of the manifest", () => {
+    const source = readFileSync(PATHS.manifest, "utf8");
+    const built = productionManifest(source, "https://cdn.example.org/x/", { version: "2.3.4", token: "2.3.4-abcdef12" });
+    expect(built.match(/\?v=/g)).toHaveLength(2);
+    expect(built).toContain('<bt:Url id="Functions.Script.Url" DefaultValue="https://cdn.example.org/x/functions.js?v=2.3.4-abcdef12"/>');
+    expect(built).toContain('<bt:Url id="Functions.Metadata.Url" DefaultValue="https://cdn.example.org/x/functions.json?v=2.3.4-abcdef12"/>');
+    expect(built).toContain("<Version>2.3.4.0</Version>");
+    expect(built.replace("<Version>2.3.4.0</Version>", "").replaceAll("?v=2.3.4-abcdef12", "")).toBe(productionManifest(source, "https://cdn.example.org/x/").replace(/<Version>[^<]*<\/Version>/, ""));
+  });
+});
+
+describe("help pages in add-in/dist/help", () => {
+  let metadata: Metadata = { functions: [] };
+  let base = "";
+  beforeAll(async () => {
+    await ensureDist();
+    metadata = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8"));
+    base = /<SourceLocation DefaultValue="([^"]+)taskpane\.html"/.exec(readFileSync(join(DIST, "manifest.xml"), "utf8"))![1]!;
+  });
+  const pageOf = (id: string) => readFileSync(join(DIST, helpPage(id)), "utf8");
+
+  it("has a page for every function id, named by the id in lower case with dashes, which functions.json points at", () => {
+    expect(metadata.functions.length).toBeGreaterThanOrEqual(13);
+    for (const f of metadata.functions) {
+      expect(existsSync(join(DIST, helpPage(f.id))), helpPage(f.id)).toBe(true);
+      expect(f.helpUrl).toBe(`${base}${helpPage(f.id)}`);
+    }
+    expect(existsSync(join(DIST, "help", "treaties-in-force.html"))).toBe(true);
+    expect(readdirSync(join(DIST, "help")).sort()).toEqual([...metadata.functions.map((f) => helpPage(f.id).slice(5)), "index.html"].sort());
+  });
+
+  it("shows each function's syntax, every parameter by name, examples and both error rules", () => {
+    for (const f of metadata.functions) {
+      const page = pageOf(f.id);
+      expect(page, f.id).toMatch(/^<!doctype html>\s*<html lang="en">/);
+      expect(page.match(/<h1>/g), f.id).toHaveLength(1);
+      expect(page, f.id).toContain(`<title>SKYNET.${f.name}: Sky Net Data help</title>`);
+      expect(page, f.id).toContain(`=SKYNET.${f.name}(`);
+      for (const p of f.parameters) expect(page, `${f.id}(${p.name})`).toContain(`<th scope="row"><code>${p.name}</code></th>`);
+      expect(page, f.id).toMatch(/<li><code>=SKYNET\./);
+      expect(page, f.id).toContain("<dt><code>#N/A</code>");
+      expect(page, f.id).toContain("<dt><code>#VALUE!</code>");
+    }
+    expect(pageOf("CAPTURES")).toContain("<li><code>=SKYNET.CAPTURES(2014)</code> gives 680</li>");
+  });
+
+  it("lists every page on help/index.html", () => {
+    const index = readFileSync(join(DIST, "help", "index.html"), "utf8");
+    for (const f of metadata.functions) expect(index).toContain(`<a href="${helpPage(f.id).slice(5)}"><code>SKYNET.${f.name}</code></a>`);
+  });
+});
+
+describe("productionMetadata", () => {
+  const one = (helpUrl?: string) => JSON.stringify({ functions: [{ id: "SERIES_LIST", name: "SERIES_LIST", parameters: [], ...(helpUrl ? { helpUrl } : {}) }] });
+
+  it("moves each help URL from the development address to the base URL, and fills in a missing one", () => {
+    expect(JSON.parse(productionMetadata(one(`${DEV_BASE_URL}help/series-list.html`), "https://cdn.example.org/a/")).functions[0].helpUrl).toBe("https://cdn.example.org/a/help/series-list.html");
+    expect(JSON.parse(productionMetadata(one(), "https://cdn.example.org/a/")).functions[0].helpUrl).toBe("https://cdn.example.org/a/help/series-list.html");
+  });
+
+  it("stops the build when a @helpurl names another page than the one the build writes", () => {
+    expect(() => productionMetadata(one(`${DEV_BASE_URL}help/series_list.html`), "https://cdn.example.org/a/")).toThrow(/SERIES_LIST .* must be https:\/\/localhost:3000\/help\/series-list\.html/);
+  });
+});
+
+describe("helpPages", () => {
+  it("adds the error rules a function states with @throws to the general ones, and escapes text", () => {
+    const docs = readFunctionDocs(`
+/**
+ * Counts <things> in a year.
+ * @customfunction THINGS
+ * @param year The year.
+ * @returns The count.
+ * @example =NS.THINGS(2014) gives 3; =NS.THINGS(1990) gives #N/A
+ * @throws #N/A when the year is before 2000.
+ * @throws #VALUE! when the year is not a whole number.
+ */
+export function things(year: number): number { return year; }`);
+    expect(docs).toEqual([{ functionName: "things", id: "THINGS", returns: "The count.", examples: ["=NS.THINGS(2014) gives 3; =NS.THINGS(1990) gives #N/A"], throws: ["#N/A when the year is before 2000.", "#VALUE! when the year is not a whole number."] }]);
+    const pages = helpPages({ namespace: "NS", docs, metadata: { functions: [{ id: "THINGS", name: "THINGS", description: "Counts <things> in a year.", parameters: [{ name: "year", type: "number", description: "The year." }], result: { type: "number" } }] } });
+    const page = pages.get("things.html")!;
+    expect([...pages.keys()]).toEqual(["things.html", "index.html"]);
+    expect(page).toContain("<p>Counts &#60;things&#62; in a year.</p>");
+    expect(page).toContain("<li><code>=NS.THINGS(2014)</code> gives 3</li>\n<li><code>=NS.THINGS(1990)</code> gives #N/A</li>");
+    expect(page).toMatch(/<dt><code>#N\/A<\/code>[^]*<dd>#N\/A when the year is before 2000\.<\/dd>\n<dt><code>#VALUE!<\/code>[^]*<dd>#VALUE! when the year is not a whole number\.<\/dd>\n<\/dl>/);
+  });
+});
+
+describe("a production build (ADDIN_BASE_URL=https://addin.example.org/skynet/)", () => {
+  const out = join(tmpdir(), `skynet-addin-prod-${process.pid}`);
+  const BASE = "https://addin.example.org/skynet/";
+  beforeAll(async () => {
+    await ensureDist();
+    const { build } = await import("vite");
+    const previous = process.env.ADDIN_BASE_URL;
+    process.env.ADDIN_BASE_URL = BASE;
+    try {
+      await build({ configFile: VITE_CONFIG, logLevel: "silent", build: { outDir: out, emptyOutDir: true } });
+    } finally {
+      if (previous === undefined) delete process.env.ADDIN_BASE_URL;
+      else process.env.ADDIN_BASE_URL = previous;
+    }
+  }, SERVER_TEST_TIMEOUT);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it("points every manifest URL and every help URL of functions.json under the base URL, none at localhost", () => {
+    const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
+    const urls = [...manifest.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThanOrEqual(8);
+    for (const url of urls) expect(url.startsWith(BASE), url).toBe(true);
+    const metadata = JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as Metadata;
+    for (const f of metadata.functions) expect(f.helpUrl).toBe(`${BASE}${helpPage(f.id)}`);
+    expect(readFileSync(join(out, "functions.json"), "utf8")).not.toContain("localhost");
+  });
+
+  it("gives the same functions.js a different address only when functions.json differs (its help URLs)", () => {
+    const token = (dir: string) => /functions\.js\?v=([^"]+)"/.exec(readFileSync(join(dir, "manifest.xml"), "utf8"))![1];
+    expect(readFileSync(join(out, "functions.js")).equals(readFileSync(join(DIST, "functions.js")))).toBe(true);
+    expect(token(out)).not.toBe(token(DIST));
+    expect(token(out)!.startsWith(`${ADDIN_VERSION}-`)).toBe(true);
   });
 });
 
@@ -107,8 +292,6 @@ describe("markOfficeJs", () => {
   });
 });
 
-// Bundling functions.js from source takes seconds (more on a busy machine): generous time for the server tests.
-const SERVER_TEST_TIMEOUT = 180_000;
 
 describe("HTTPS servers on the developer certificates", () => {
   let certs: Awaited<ReturnType<typeof temporaryCertificates>>;
@@ -123,7 +306,7 @@ describe("HTTPS servers on the developer certificates", () => {
     const port = await freePort();
     const server = await preview({ configFile: VITE_CONFIG, logLevel: "silent", preview: { port, open: false } });
     try {
-      for (const file of ["taskpane.html", "functions.js", "functions.json", "manifest.xml", "assets/icon-80.png", "support.html"]) {
+      for (const file of ["taskpane.html", "functions.js", "functions.json", "manifest.xml", "assets/icon-80.png", "support.html", "help/index.html", "help/captures.html"]) {
         const res = await httpsGet(`https://localhost:${port}/${file}`, certs.ca);
         expect(res.status, file).toBe(200);
         expect(res.body.equals(readFileSync(join(DIST, file))), `${file} differs from dist`).toBe(true);
@@ -155,6 +338,10 @@ describe("HTTPS servers on the developer certificates", () => {
       const json = await httpsGet(`https://localhost:${port}/functions.json`, certs.ca);
       expect(json.status).toBe(200);
       expect(JSON.parse(json.body.toString())).toEqual(JSON.parse(await functionsMetadata()));
+      const help = await httpsGet(`https://localhost:${port}/help/captures.html`, certs.ca);
+      expect(help.status).toBe(200);
+      expect(help.type).toMatch(/text\/html/);
+      expect(help.body.toString()).toContain('<th scope="row"><code>year</code></th>');
       const script = await httpsGet(`https://localhost:${port}/functions.js`, certs.ca);
       expect(script.status).toBe(200);
       expect(script.type).toMatch(/javascript/);

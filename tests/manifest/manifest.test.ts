@@ -236,9 +236,11 @@ describe("add-in/dist/manifest.xml (the built production manifest)", () => {
     base = taskpane.replace(/taskpane\.html$/, "");
   });
 
-  it("is the source manifest rewritten for one https base URL", () => {
+  it("is the source manifest rewritten for one https base URL, with the release's version and ?v= on the functions' two addresses", () => {
     expect(parseBaseUrl(base)).toEqual({ ok: true, url: base });
-    expect(built).toBe(productionManifest(source, base));
+    expect(built.match(/\?v=[0-9A-Za-z.-]+"/g)).toHaveLength(2);
+    const unversioned = built.replace(/\?v=[0-9A-Za-z.-]+"/g, '"').replace(/<Version>[^<]*<\/Version>/, "");
+    expect(unversioned).toBe(source.split(DEV_BASE_URL).join(base).replace(/<Version>[^<]*<\/Version>/, ""));
   });
 
   it("names only files that exist in add-in/dist", () => {
@@ -246,7 +248,7 @@ describe("add-in/dist/manifest.xml (the built production manifest)", () => {
     expect(urls.length).toBeGreaterThanOrEqual(8);
     for (const url of urls) {
       expect(url.startsWith(base), url).toBe(true);
-      const file = join(PATHS.dist, decodeURIComponent(url.slice(base.length)));
+      const file = join(PATHS.dist, decodeURIComponent(url.slice(base.length).replace(/\?.*$/, "")));
       expect(existsSync(file), `${url} -> ${file}`).toBe(true);
     }
   });
