@@ -1,7 +1,9 @@
 // The pane: dataset list, Insert and Refresh, progress, and the report of what changed.
 import { DATA_VERSION, layout, listDatasets, planSheet, planSourcesSheet, type DatasetSummary, type SheetPlan } from "@skynet-data/sdk";
+import type { StartupSetting, StartupState } from "../commands/startup.js";
 import { loadPlans, type LoadResult, type TableReport } from "../excel/adapter.js";
 import { describeFailure } from "../excel/errors.js";
+import { hostSupport, type IsSetSupported } from "../excel/requirements.js";
 import type { Runner } from "../excel/run.js";
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -21,15 +23,40 @@ export function refreshPlans(known: readonly string[]): (stamp: layout.Stamp | n
   };
 }
 
-/** Mounts the pane into `root`; `afterChange` runs after every action (the preview redraws the workbook). */
-export function mountPane(root: HTMLElement, runner: Runner, options: { mode: "office" | "preview"; afterChange?: () => void }): void {
+export interface PaneOptions {
+  mode: "office" | "preview";
+  /** The host's requirement check (Office.context.requirements.isSetSupported, or the workbook double's). */
+  isSetSupported: IsSetSupported;
+  /** The "Open Sky Net Data with this workbook" setting. */
+  startup: StartupSetting;
+  /** Runs after every action (the preview redraws the workbook). */
+  afterChange?: () => void;
+}
+
+/** What the pane says about loading with the workbook, for each state of the setting. */
+export function describeStartup(state: StartupState): string {
+  if (!state.available) return state.reason;
+  const said =
+    state.loadsWithWorkbook === true
+      ? "On: Excel loads Sky Net Data whenever this workbook opens, so the functions and the pane are ready at once. Colleagues who open this workbook without the add-in will see a message that an add-in is missing."
+      : state.loadsWithWorkbook === false
+        ? "Off: Sky Net Data starts when you open this pane or a =SKYNET. function calculates. Turning it on marks this workbook, and colleagues who open it without the add-in will then see a message that an add-in is missing."
+        : "Excel does not say whether this workbook opens Sky Net Data. Tick or untick the box to choose.";
+  return state.error ? `${state.error} ${said}` : said;
+}
+
+/** Mounts the pane into `root`. */
+export function mountPane(root: HTMLElement, runner: Runner, options: PaneOptions): void {
   const datasets = listDatasets();
+  const support = hostSupport(options.isSetSupported);
   root.innerHTML = `
     <header class="pane-head">
       <h1>Sky Net Data</h1>
       <p class="sub">China's international anti-corruption cooperation: typed figures, every one with its source.</p>
-      <p class="version">Data version <code>${esc(DATA_VERSION)}</code>${options.mode === "preview" ? ` · <span class="badge">Preview: in-memory workbook</span>` : ""}</p>
+      <p class="version">Data version <code>${esc(DATA_VERSION)}</code></p>
     </header>
+    ${options.mode === "preview" ? `<div id="preview-banner" class="preview-banner" role="note"><strong>Preview, not connected to Excel.</strong> This page is open in a browser, outside Excel: Insert and Refresh write to the practice workbook shown on the right, not to any file of yours. To put the figures in your workbook, open Sky Net Data in Excel (Home &gt; Sky Net Data).</div>` : ""}
+    ${support.ok ? (support.note ? `<p id="host-note" class="host-note" role="note">${esc(support.note)}</p>` : "") : `<div id="host-too-old" class="error" role="alert">${esc(support.message)}</div>`}
     <section aria-labelledby="ds-h">
       <div class="list-head"><h2 id="ds-h">Datasets</h2><fluent-checkbox id="all">Select all</fluent-checkbox></div>
       <ul class="datasets" role="list">
@@ -43,7 +70,12 @@ export function mountPane(root: HTMLElement, runner: Runner, options: { mode: "o
     <p class="hint">Insert puts each dataset on its own sheet as a table with charts, plus a Sources sheet. Refresh updates those tables in place and keeps your columns, formulas and cells.</p>
     <div id="progress" class="progress" hidden><fluent-progress></fluent-progress><span id="progress-text" role="status" aria-live="polite"></span></div>
     <div id="error" class="error" role="alert" hidden></div>
-    <section id="report" class="report" aria-live="polite" aria-label="What changed"></section>`;
+    <section id="report" class="report" aria-live="polite" aria-label="What changed"></section>
+    <section class="startup" aria-labelledby="startup-h">
+      <h2 id="startup-h">This workbook</h2>
+      <label class="check"><input type="checkbox" id="load-with-workbook" aria-describedby="startup-state" disabled> Open Sky Net Data with this workbook</label>
+      <p id="startup-state" class="hint" role="status" aria-live="polite">Checking…</p>
+    </section>`;
 
   const boxes = () => [...root.querySelectorAll<HTMLInputElement & { checked: boolean }>("fluent-checkbox[data-id]")];
   const all = root.querySelector<HTMLInputElement>("#all")!;
@@ -54,6 +86,23 @@ export function mountPane(root: HTMLElement, runner: Runner, options: { mode: "o
   const progressText = root.querySelector<HTMLElement>("#progress-text")!;
   const error = root.querySelector<HTMLElement>("#error")!;
   const report = root.querySelector<HTMLElement>("#report")!;
+  const loadWithWorkbook = root.querySelector<HTMLInputElement>("#load-with-workbook")!;
+  const startupState = root.querySelector<HTMLElement>("#startup-state")!;
+  if (!support.ok) insert.disabled = refresh.disabled = true;
+
+  const showStartup = (state: StartupState) => {
+    loadWithWorkbook.disabled = !state.available;
+    loadWithWorkbook.checked = state.available && state.loadsWithWorkbook === true;
+    loadWithWorkbook.indeterminate = state.available && state.loadsWithWorkbook === null;
+    startupState.textContent = describeStartup(state);
+  };
+  void options.startup.read().then(showStartup);
+  loadWithWorkbook.addEventListener("change", () => {
+    const wanted = loadWithWorkbook.checked;
+    loadWithWorkbook.disabled = true;
+    startupState.textContent = wanted ? "Turning on…" : "Turning off…";
+    void options.startup.set(wanted).then(showStartup);
+  });
 
   const act = async (verb: "Insert" | "Refresh", choose: (stamp: layout.Stamp | null) => SheetPlan[]) => {
     insert.disabled = refresh.disabled = true;
@@ -61,14 +110,14 @@ export function mountPane(root: HTMLElement, runner: Runner, options: { mode: "o
     progress.hidden = false;
     progressText.textContent = `${verb}: starting…`;
     try {
-      const result = await runner((ctx) => loadPlans(ctx, choose, { dataVersion: DATA_VERSION, onProgress: (m) => (progressText.textContent = m) }));
+      const result = await runner((ctx) => loadPlans(ctx, choose, { dataVersion: DATA_VERSION, isSetSupported: options.isSetSupported, onProgress: (m) => (progressText.textContent = m) }));
       report.innerHTML = renderReport(verb, result);
     } catch (e) {
       error.hidden = false;
       error.textContent = `${verb} failed. ${describeFailure(e)}`;
     } finally {
       progress.hidden = true;
-      insert.disabled = refresh.disabled = false;
+      insert.disabled = refresh.disabled = !support.ok;
       options.afterChange?.();
     }
   };
