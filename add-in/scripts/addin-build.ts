@@ -39,6 +39,8 @@ export const PATHS = {
   assets: join(ADDIN_DIR, "assets"),
   dist: join(ADDIN_DIR, "dist"),
   addinPackage: join(ADDIN_DIR, "package.json"),
+  /** Azure Static Web Apps reads its configuration from the root of what it serves, so the build copies it there. */
+  staticWebAppConfig: join(REPO_DIR, "deploy", "staticwebapp.config.json"),
 };
 
 export type BaseUrlResult = { ok: true; url: string } | { ok: false; message: string };
@@ -231,7 +233,7 @@ const CONTENT_TYPES: Record<string, string> = {
   ".xml": "application/xml; charset=utf-8",
 };
 
-/** Static files copied into dist/: icons under assets/, the help page at the root. */
+/** Static files copied into dist/: icons under assets/, the support page at the root. */
 async function staticFiles(): Promise<Array<{ fileName: string; source: string }>> {
   const names = (await readdir(PATHS.assets)).sort();
   return names
@@ -281,6 +283,7 @@ export function skynetAddin(options: { baseUrl: string }): Plugin {
       for (const [name, html] of r.help) this.emitFile({ type: "asset", fileName: `${HELP_DIR}/${name}`, source: html });
       for (const file of await staticFiles()) this.emitFile({ type: "asset", fileName: file.fileName, source: await readFile(file.source) });
       this.emitFile({ type: "asset", fileName: RUNTIME_FILES.manifest, source: r.manifest });
+      this.emitFile({ type: "asset", fileName: "staticwebapp.config.json", source: await readFile(PATHS.staticWebAppConfig) });
     },
     configureServer(server) {
       // Rebundle functions.js and regenerate the help only after a source change, not on every request.
