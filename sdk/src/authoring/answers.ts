@@ -2,16 +2,15 @@
 import type { Catalog } from "../core/catalog.js";
 import { MAX_SERIAL, MIN_SERIAL, fromExcelSerial, toExcelSerial } from "../core/calendar.js";
 import { Agency, TreatyKind, TreatyFunctionId, YearlyFunctionId, type Series } from "../core/schema.js";
+import { MONEY_UNITS, isMoneyUnit } from "../core/units.js";
 import { AGENCY_NAMES } from "../functions/choices.js";
 import { isFunctionError, notAvailable, type Answer } from "../functions/errors.js";
 import { missing } from "../functions/words.js";
 import type { AsOfAnswers, ErrorTemplate, ReleaseBody, TreatyAnswers, YearlyAnswers } from "../release/format.js";
 
 type Problems = string[];
-const CURRENCIES = ["CNY", "USD"] as const;
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 9999;
-const isMoney = (s: Series) => s.unit === "CNY" || s.unit === "USD";
 
 /** The words of an answer with the argument's text replaced by `placeholder`, checked to give back every probe's words. */
 function templateOf(answerAt: (arg: string) => Answer<number>, probes: readonly string[], placeholder: string): ErrorTemplate | undefined {
@@ -41,7 +40,7 @@ function yearlyAnswers(catalog: Catalog, fn: YearlyFunctionId, problems: Problem
   for (const s of bound) {
     if (s.kind !== "flow" || s.cumulative) problems.push(`series ${s.id} answers ${fn}, which gives a year's figure, but it is ${s.cumulative ? "a running total" : "a stock"}`);
   }
-  const withCurrency = bound.some(isMoney);
+  const withCurrency = bound.some((s) => isMoneyUnit(s.unit));
   const defaultAgency = defaults[0]!.agency;
   const keyOf = (s: Series) => (withCurrency ? `${s.agency}|${s.unit}` : s.agency);
   const seriesByKey = new Map<string, Series>();
@@ -76,7 +75,7 @@ function yearlyAnswers(catalog: Catalog, fn: YearlyFunctionId, problems: Problem
   const offered = [...seriesByKey.entries()].map(([k, s]) => `${k.replace("|", " in ")} (${s.id})`).join(", ");
   const unrouted: YearlyAnswers["unrouted"] = {};
   for (const agency of Agency.options) {
-    for (const currency of withCurrency ? CURRENCIES : [undefined]) {
+    for (const currency of withCurrency ? MONEY_UNITS : [undefined]) {
       const key = currency ? `${agency}|${currency}` : agency;
       if (seriesByKey.has(key)) continue;
       const what = currency ? `${currency} figures from ${AGENCY_NAMES[agency]}` : `figures from ${AGENCY_NAMES[agency]}`;

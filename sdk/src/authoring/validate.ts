@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Dataset, type DatasetInput } from "../core/dataset.js";
 import { Source, type Observation } from "../core/schema.js";
+import { isMoneyUnit } from "../core/units.js";
 
 export type SourceInput = z.input<typeof Source>;
 
@@ -18,7 +19,6 @@ export interface IntegrityRule {
 }
 
 const recordsOf = (d: Dataset) => (d.kind === "observations" ? d.observations : d.kind === "events" ? d.events : d.partners);
-const isMoneyUnit = (unit: string) => unit === "CNY" || unit === "USD";
 
 /** The ways a source writes a value: 680, 1,023, 10.14 billion. */
 export function spellings(o: Pick<Observation, "value" | "unit">): string[] {

@@ -3,6 +3,7 @@ import type { ReleaseBody, ReleaseIndexes } from "../release/format.js";
 import { isIsoDate, monthEnd } from "./calendar.js";
 import type { Dataset } from "./dataset.js";
 import { listAccepted, SkynetError } from "./errors.js";
+import { isMoneyUnit } from "./units.js";
 import type { Event, Observation, Partner, Series, Source } from "./schema.js";
 import { datasetToTable, sourcesToTable, type Table } from "./table.js";
 
@@ -68,7 +69,7 @@ const fmtNumber = (v: number) => v.toLocaleString("en-US", { maximumFractionDigi
 /** Human words for one observation, as used in "what exists instead" messages. */
 export function describeObservation(o: Observation, source?: Source): string {
   const q = o.qualifier === "lower-bound" ? "more than " : o.qualifier === "approximate" ? "about " : "";
-  const money = o.unit === "CNY" || o.unit === "USD";
+  const money = isMoneyUnit(o.unit);
   const v = money && Math.abs(o.value) >= 1e8 ? `${fmtNumber(o.value / 1e9)} billion ${o.unit}` : `${fmtNumber(o.value)} ${o.unit}`;
   const cov = o.coverage === "partial" ? "partial coverage" : "";
   const src = source ? `${source.publisher}${source.published ? `, ${source.published}` : ""}` : o.source;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fromExcelSerial, isIsoDate, resolvePhrase, toExcelSerial } from "./dates.js";
+import { fromExcelSerial, isIsoDate, toExcelSerial } from "./calendar.js";
+import { resolvePhrase } from "./dates.js";
 import { SkynetError } from "./errors.js";
 
 const REF = "2015-04-01";

@@ -118,31 +118,3 @@ export function resolvePhrase(phrase: string, reference: string): ResolvedPhrase
     `cannot resolve "${phrase}": accepted are "last year", "this year", "earlier this year", "the first/second half of last/this year", "last <Month>", "early/mid/late <Month>", "on <Weekday>", "<Month> <YYYY>", "<YYYY>", "<Mon> <D> of last/this year"`,
   );
 }
-
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
-
-/** Excel's date serial for an ISO date (1900 date system; serial 1 is 1900-01-01 beyond the 1900 leap bug). */
-export function toExcelSerial(isoDate: string): number {
-  const ms = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(ms)) throw new SkynetError("invalid-argument", `"${isoDate}" is not an ISO date YYYY-MM-DD`);
-  return Math.round((ms - EXCEL_EPOCH_UTC) / MS_PER_DAY);
-}
-
-/** The ISO date of an Excel date serial (fractions of a day are dropped). Serials from 61 on (1900-03-01). */
-export function fromExcelSerial(serial: number): string {
-  if (!Number.isFinite(serial) || serial < 61 || serial > 2_958_465) {
-    throw new SkynetError("invalid-argument", `${serial} is not an Excel date serial between 61 (1900-03-01) and 2958465 (9999-12-31)`);
-  }
-  return new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** True when `s` is a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
-
-/** The last day of the month an ISO date falls in. */
-export const monthEnd = (isoDate: string): string => iso(endOfMonth(toDate(isoDate)));

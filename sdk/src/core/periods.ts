@@ -1,5 +1,5 @@
 import { resolvePhrase } from "./dates.js";
-import { monthEnd } from "./dates.js";
+import { monthEnd } from "./calendar.js";
 import type { Period, Precision } from "./schema.js";
 
 /** A period from a relative phrase of a dated source ("last year" in an article of 2015-04-01 is 2014). */

@@ -1,4 +1,5 @@
 import { toExcelSerial } from "./calendar.js";
+import { isMoneyUnit } from "./units.js";
 import type { Dataset } from "./dataset.js";
 import type { Observation, Series, Source, Unit } from "./schema.js";
 import type { Cell, Column, Table } from "./table.js";
@@ -57,7 +58,7 @@ export const FORMAT = {
 
 /** The Excel number format for a value in a unit: money reads in billions while the cell keeps the full amount. */
 export function unitFormat(unit: string | null): string {
-  if (unit === "CNY" || unit === "USD") return FORMAT.billions(unit);
+  if (isMoneyUnit(unit)) return FORMAT.billions(unit);
   if (unit === "years") return "0";
   return FORMAT.integer;
 }

@@ -1,4 +1,5 @@
-import type { Agency, Unit } from "../core/schema.js";
+import type { Agency, TreatyKind } from "../core/schema.js";
+import type { Currency } from "../core/units.js";
 import { normalizeWords } from "./args.js";
 
 /** Builds an alias table matched on normalised words, plus each alias exactly as written (the fast path). */
@@ -32,7 +33,6 @@ export const AGENCY_NAMES: Readonly<Record<Agency, string>> = {
 
 export const ACCEPTED_AGENCIES = `"MPS" (or "Fox Hunt"), "SPP" (or "procuratorate"), "CCDI-NSC" (or "CCDI", "NSC", "Sky Net"), "MFA"`;
 
-export type Currency = Extract<Unit, "CNY" | "USD">;
 
 export const CURRENCY_ALIASES = aliasMap<Currency>([
   ["CNY", ["CNY", "RMB", "yuan", "renminbi"]],
@@ -41,8 +41,6 @@ export const CURRENCY_ALIASES = aliasMap<Currency>([
 
 export const ACCEPTED_CURRENCIES = `"CNY" (yuan, the default) or "USD"`;
 
-/** The two treaty kinds the treaty functions answer for. */
-export type TreatyKind = "extradition" | "judicial-assistance";
 
 export const TREATY_KIND_ALIASES = aliasMap<TreatyKind>([
   ["extradition", ["extradition", "extraditions", "extradition treaty", "extradition treaties"]],

@@ -1,9 +1,10 @@
 import type { Catalog, FigureQuery } from "../core/catalog.js";
 import { MAX_SERIAL, fromExcelSerial, toExcelSerial } from "../core/calendar.js";
 import { unitFormat } from "../core/sheet-plan.js";
+import { isMoneyUnit } from "../core/units.js";
 import { isOmitted, scalar, show } from "./args.js";
 import { badArgument, guarded, type Answer } from "./errors.js";
-import { citation, seriesArg } from "./tables.js";
+import { citation, seriesArg } from "./spills.js";
 import { missing } from "./words.js";
 
 /** A period argument: a year (2014), an Excel date (a stock's as-of date), or a period label ("Jan–Nov 2016"). */
@@ -75,7 +76,7 @@ const figureEntity = (catalog: Catalog) =>
   if (!r.found) return missing(r);
   const { observation: o, series: s, source: src } = r;
   const bound = o.qualifier === "lower-bound" ? "more than " : o.qualifier === "approximate" ? "about " : "";
-  const amount = o.unit === "CNY" || o.unit === "USD" ? `${(o.value / 1e9).toLocaleString("en-US", { maximumFractionDigits: 3 })} billion ${o.unit}` : `${o.value.toLocaleString("en-US")} ${o.unit}`;
+  const amount = isMoneyUnit(o.unit) ? `${(o.value / 1e9).toLocaleString("en-US", { maximumFractionDigits: 3 })} billion ${o.unit}` : `${o.value.toLocaleString("en-US")} ${o.unit}`;
   const properties: FigureEntity["properties"] = {
     Value: { ...dbl(o.value, unitFormat(o.unit)), propertyMetadata: { attribution: [{ sourceText: citation(src), ...(src.url ? { sourceAddress: src.url } : {}) }] } },
     Unit: str(o.unit),

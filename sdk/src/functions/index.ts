@@ -2,14 +2,14 @@
 import type { Catalog } from "../core/catalog.js";
 import { SkynetError } from "../core/errors.js";
 import { figureFunctions } from "./figure.js";
-import { tableFunctions } from "./tables.js";
+import { tableFunctions } from "./spills.js";
 import { treatyFunction } from "./treaties.js";
 import { yearlyFunction } from "./yearly.js";
 
 export { isFunctionError, isInternalError, type Answer, type FunctionError, type FunctionErrorCode } from "./errors.js";
 export { unwrapCellValue } from "./args.js";
 export type { Attribution, FigureEntity } from "./figure.js";
-export type { Spill, SpillCell } from "./tables.js";
+export type { Spill, SpillCell } from "./spills.js";
 
 /** The permanent Excel ids of the custom functions (`=SKYNET.<id>`), in the order Excel lists them. */
 export const FUNCTION_IDS = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { catalog, getTimeline, listDatasets, observations } from "../public.js";
 import { isFunctionError, type Answer } from "./errors.js";
 import { CUSTOM_FUNCTIONS } from "../public.js";
-import { EVENTS_HEADER, SERIES_HEADER, SERIES_LIST_HEADER, type Spill } from "./tables.js";
+import { EVENTS_HEADER, SERIES_HEADER, SERIES_LIST_HEADER, type Spill } from "./spills.js";
 
 const { DATASET: datasetTable, EVENTS: eventsTable, SERIES_LIST: seriesListTable, SERIES: seriesTable } = CUSTOM_FUNCTIONS;
 

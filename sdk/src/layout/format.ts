@@ -1,4 +1,4 @@
-import { fromExcelSerial } from "../core/calendar.js";
+import { MAX_SERIAL, MIN_SERIAL, fromExcelSerial } from "../core/calendar.js";
 
 const groups = (n: number, decimals: number): string =>
   n.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true });
@@ -18,7 +18,7 @@ export function formatCell(value: unknown, numberFormat: string): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value !== "number") return String(value);
   if (numberFormat === "@" || numberFormat === "General" || !numberFormat) return String(Number(value.toPrecision(11)));
-  if (/^y+-m+-d+$/.test(numberFormat)) return value >= 61 && value <= 2_958_465 ? fromExcelSerial(value) : String(value);
+  if (/^y+-m+-d+$/.test(numberFormat)) return value >= MIN_SERIAL && value <= MAX_SERIAL ? fromExcelSerial(value) : String(value);
   const scaled = /^(#,##0(?:\.(0+))?)(,+)"(.*)"$/.exec(numberFormat);
   if (scaled) return `${groups(value / 1000 ** scaled[3]!.length, scaled[2]?.length ?? 0)}${scaled[4]}`;
   if (numberFormat === "#,##0") return groups(Math.round(value), 0);
