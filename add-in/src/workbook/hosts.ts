@@ -30,8 +30,9 @@ export const HOSTS = {
     sets: { ExcelApi: "1.10", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2" },
   },
   "retail-2021-2024-oldest": {
-    // Custom functions reach retail perpetual Office in Version 2311; the ExcelApi table lists retail with Microsoft 365.
-    label: "Excel 2021 or 2024, retail perpetual, on Windows, Version 2311 (Build 17029.20126)",
+    // Custom functions reach retail perpetual Office (2016 and later) in Version 2311; the ExcelApi table lists retail
+    // perpetual with Microsoft 365.
+    label: "Excel bought outright (retail perpetual, e.g. Excel 2021 or 2024) on Windows, Version 2311 (Build 17029.20126)",
     sets: { ExcelApi: "1.17", SharedRuntime: "1.2", CustomFunctionsRuntime: "1.3" },
   },
   "ltsc-2021": {
