@@ -18,6 +18,11 @@ export interface IntegrityRule {
   check(d: Dataset, ctx: RuleContext): string[];
 }
 
+/** Words in a source's note that say why it has no web address. */
+const NO_ADDRESS = /\b(no (web )?address|not online|print edition|offline)\b/i;
+/** Words in a source's note that record its page as gone. */
+const NOT_FOUND = /\b(page|address) (is |was )?(not found|gone|dead)\b|\bcannot be found\b|\bno longer (online|available)\b/i;
+
 const recordsOf = (d: Dataset) => (d.kind === "observations" ? d.observations : d.kind === "events" ? d.events : d.partners);
 
 /** The ways a source writes a value: 680, 1,023, 10.14 billion. */
@@ -56,6 +61,24 @@ export const INTEGRITY_RULES: readonly IntegrityRule[] = [
         if (text === undefined) return [`${d.id}/${r.id}: the seed file ${src.seedPath} could not be read`];
         return text.includes(r.quote) ? [] : [`${d.id}/${r.id}: the quote is not in the seed word for word: "${r.quote}"`];
       }),
+  },
+  {
+    // A citation is a page a reader can open. A source without an address must be the seed or say in its note why it
+    // has none; a source whose note records that its page can no longer be found is kept for the record but cited by
+    // nothing; a record never counts its own source as corroboration.
+    name: "cites only pages that can be found: an address or the reason there is none, never a page marked as not found",
+    check: (d, ctx) =>
+      recordsOf(d).flatMap((r) => {
+        const corroborating = "corroboratedBy" in r ? (r.corroboratedBy ?? []) : [];
+        return [r.source, ...corroborating].flatMap((id) => {
+          const src = ctx.sources.get(id);
+          if (!src) return [];
+          const note = src.note ?? "";
+          if (!src.url && !src.seedPath && !NO_ADDRESS.test(note)) return [`${d.id}/${r.id} cites ${id}, which has no address: give its URL, or say in its note why there is none (e.g. "print edition, no web address")`];
+          if (NOT_FOUND.test(note)) return [`${d.id}/${r.id} cites ${id}, whose note says its page cannot be found: cite a page that prints the figure`];
+          return [];
+        });
+      }).concat(recordsOf(d).filter((r) => "corroboratedBy" in r && (r.corroboratedBy ?? []).includes(r.source)).map((r) => `${d.id}/${r.id} names its own source ${r.source} as corroboration`)),
   },
   {
     name: "names only series its dataset defines, in the series' unit",

@@ -3,4 +3,4 @@
  * version here and a reason beside the change (`changes: [{ release, reason }]`); a removed record is listed in its
  * dataset's `removed` with its reason.
  */
-export const RELEASE = { version: "2026.11.0", date: "2026-11-27" };
+export const RELEASE = { version: "2026.11.1", date: "2026-11-27" };

@@ -17,7 +17,7 @@ const entity = (a: Answer<FigureEntity>): FigureEntity => {
 
 describe("figureSource", () => {
   it("cites publisher, date and URL of an online source", () => {
-    const o = observations.find((x) => x.series === "sky-net.returned" && x.period.label === "2015")!;
+    const o = observations.find((x) => x.series === "sky-net.returned" && x.period.label === "2015 (Apr–Dec)")!;
     const s = getSource(o.source);
     expect(figureSource("sky-net.returned", 2015)).toBe(`${s.publisher}, ${s.published}, ${s.url}`);
   });

@@ -1,4 +1,4 @@
 // Written by `npm run build`: the release bundled with the SDK and the add-in.
-import release from "./2026.11.0.json" with { type: "json" };
+import release from "./2026.11.1.json" with { type: "json" };
 
 export default release;

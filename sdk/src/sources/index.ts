@@ -56,7 +56,10 @@ export const SOURCES: SourceInput[] = [
   },
   src("ecns-2024-01-04", "ECNS / China Daily", "Sky Net results for January–November 2023", "2024-01-04", "day", "http://www.ecns.cn/news/2024-01-04/detail-ihcwmcqc0191511.shtml", "official"),
   src("safeguard-defenders-2025", "Safeguard Defenders (NGO), citing the CCDI's report", "Analysis of Sky Net 2024", "2025-01-01", "year", "https://safeguarddefenders.com/en/blog/sky-net-2024-chinas-global-manhunt-continues-unabated", "secondary", "Only the year of publication is recorded."),
-  src("china-daily-2025-03-25", "China Daily", "Sky Net 2025 launched; Sky Net 2024 returns and recoveries", "2025-03-25", "day", "https://www.chinadaily.com.cn/a/202503/25/WS67e1fbe0a3101d4e4dc2a987.html", "official", "Gives the 2024 figures from the CCDI's report published earlier in 2025."),
+  {
+    ...src("china-daily-2025-03-25", "China Daily", "Sky Net 2025 launched; Sky Net 2024 returns and recoveries", "2025-03-25", "day", "https://www.chinadaily.com.cn/a/202503/25/WS67e1fbe0a3101d4e4dc2a987.html", "official", "Gives the 2024 figures from the CCDI's report published earlier in 2025."),
+    ...in2026111("added: the official page for Sky Net 2024 (1,597 returned, over 18.28 billion yuan recovered), which the NGO figure relied on"),
+  },
   src("panarmenian-2017-03-25", "Xinhua via PanARMENIAN", "Fox Hunt 2016 results and Sky Net totals for 2014–2016", "2017-03-25", "day", "http://www.panarmenian.net/eng/news/235878/", "official", "A Xinhua report of the Ministry of Public Security's statement, carried by a third-party site."),
   src("global-times-1134813", "Global Times", "Sky Net totals from 2014 to 30 November 2018", null, "unknown", "http://www.globaltimes.cn/content/1134813.shtml", "official", "Publication date not recorded; the totals run to 2018-11-30."),
   src("global-times-2020-12-14", "Global Times", "Sky Net totals to October 2020 and China's treaty count", "2020-12-14", "day", "https://globaltimes.cn/page/202012/1209897.shtml", "official"),
@@ -70,7 +73,10 @@ export const SOURCES: SourceInput[] = [
     ...src("china-daily-2023-07-21", "China Daily", "Sky Net results for January–June 2023", "2023-07-21", "day", "https://www.chinadaily.com.cn/a/202307/21/WS64ba3c00a31035260b817cbb.html", "official"),
     ...in2026111("title: the page gives the first-half 2023 figures (582 returned, 25 red-notice, 1 of the 100 most wanted, about 1.93 billion yuan) and names Guo Jiefang without her rank; the 62nd is printed in the 12 June 2023 report (china-daily-2023-06-12)"),
   },
-  src("china-daily-2023-06-12", "China Daily", "Guo Jiefang, the 62nd of the 100 most wanted, returns", "2023-06-12", "day", "https://www.chinadaily.com.cn/a/202306/12/WS6487031da31033ad3f7bbd0c.html", "official"),
+  {
+    ...src("china-daily-2023-06-12", "China Daily", "Guo Jiefang, the 62nd of the 100 most wanted, returns", "2023-06-12", "day", "https://www.chinadaily.com.cn/a/202306/12/WS6487031da31033ad3f7bbd0c.html", "official"),
+    ...in2026111("added: prints that the fugitive who returned on 10 June 2023 was the 62nd of the 100 most wanted"),
+  },
   src("ecns-2016-01-28", "ECNS (China News Service)", "Results of Fox Hunt 2015", "2016-01-28", "day", "http://ecns.cn/2016/01-28/197350.shtml", "official"),
   src("sanqin-2016-01-28", "Sanqin Metropolis Daily, relaying Xinhua", "Fox Hunt 2015 breakdown: arrested and prosecuted abroad", "2016-01-28", "day", "http://61.185.136.75/slrb/20160128/html/content_20160128001002.htm", "official", "A newspaper page relaying the Ministry of Public Security's figures via Xinhua."),
   src("people-2023-04-28", "People's Daily", "Fox Hunt 2022 results", "2023-04-28", "day", "http://en.people.cn/n3/2023/0428/c90000-20012713.html", "official"),
@@ -124,7 +130,7 @@ export const SOURCES: SourceInput[] = [
     ...in2026111("added: prints the running totals from 2014 to June 2020 (7,831 returned, 2,075 Party members and state employees, 19.65 billion yuan, 60 of the 100 most wanted)"),
   },
   {
-    ...src("gsdjw-2021-12", "gsdjw.com (a Party-building site), mirroring the CCDI's figures", "Sky Net results for January–November 2021", "2021-12-01", "month", "http://gsdjw.com/news/guonei/295682.html", "mirror",
+    ...src("gsdjw-2021-12", "gsdjw.com, mirroring the CCDI's figures", "Sky Net results for January–November 2021", "2021-12-01", "month", "http://gsdjw.com/news/guonei/295682.html", "mirror",
       "Published for International Anti-Corruption Day (9 December 2021); only the month is recorded."),
     ...in2026111("added: prints the January–November 2021 figures (1,114 returned, 16 red-notice fugitives, 297 supervision targets, 161.39 yi yuan)"),
   },

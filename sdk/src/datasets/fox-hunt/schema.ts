@@ -1,5 +1,6 @@
 import { seriesWriter } from "../../core/build.js";
 import type { SeriesInput } from "../../core/schema.js";
+import { in2026111 } from "../changes.js";
 
 const s = seriesWriter({ dataset: "fox-hunt", agency: "MPS", kind: "flow" });
 
@@ -15,7 +16,10 @@ export const FOX_HUNT_SERIES = [
   s("at-large-over-5-years", "Captured after over 5 years at large", "Of those captured, the fugitives who had been at large for more than five years.", "persons", "at-large-over-5-years"),
   s("longest-at-large", "Longest time at large", "The longest time one captured fugitive had been on the run.", "years", "longest-at-large"),
   { ...s("countries", "Countries and regions where fugitives were seized", "Number of countries and regions in which the operation's fugitives were seized.", "countries-and-regions", "countries"), answers: { function: "COUNTRIES", default: true } },
-  s("most-wanted-captured", "Fox Hunt captures from the 100 most wanted", "Of those captured, the fugitives on the Interpol red-notice list of the 100 most wanted.", "persons", "most-wanted-returned"),
+  {
+    ...s("most-wanted-captured", "Fox Hunt captures from the 100 most wanted", "Of those captured, the fugitives on the Interpol red-notice list of the 100 most wanted.", "persons", "most-wanted-captured"),
+    ...in2026111("measure: the series counts Fox Hunt captures, so its measure is most-wanted-captured, not Sky Net's most-wanted-returned; the two are different counts and must not be matched as one measure"),
+  },
   s("captured.cumulative", "Fox Hunt fugitives captured since 2014 (running total)", "Fugitives captured by all Fox Hunt operations since 2014, as reported by the CCDI.", "persons", "captured", { cumulative: true, agency: "CCDI-NSC" }),
   s("recovered.cumulative", "Assets recovered by Fox Hunt since 2014 (running total)", "Money recovered by all Fox Hunt operations since 2014, as reported by the CCDI.", "CNY", "recovered", { cumulative: true, agency: "CCDI-NSC" }),
 ] satisfies SeriesInput[];

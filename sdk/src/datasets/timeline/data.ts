@@ -1,6 +1,7 @@
 import { defineDataset } from "../../core/dataset.js";
 import { rangePeriod } from "../../core/periods.js";
 import { SEED_SOURCE, seedPeriod } from "../../seed/index.js";
+import { in2026111 } from "../changes.js";
 import { eventFrom } from "./schema.js";
 
 const day = (iso: string, phrase: string) => ({ ...rangePeriod(iso, iso, iso, "day"), phrase });
@@ -23,7 +24,10 @@ export const timeline = defineDataset({
     eventFrom("apec-beijing-declaration", seedPeriod("last November"), "APEC meeting in Beijing adopts the Beijing Declaration on Fighting Corruption", ["APEC members"], SEED_SOURCE, "During the Asia-Pacific Economic Cooperation (APEC) meeting in Beijing last November, the Beijing Declaration on Fighting Corruption was adopted"),
     eventFrom("g20-brisbane-action-plan", seedPeriod("last November"), "G20 leaders at the two-day Brisbane summit endorse an Anti-Corruption Action Plan", ["G20"], SEED_SOURCE, "During a two-day summit last November in Brisbane, Australia, the G20 leaders endorsed an Anti-Corruption Action Plan"),
     eventFrom("fox-hunt-2014-results", seedPeriod("earlier this year"), "The Ministry of Public Security reports the results of Fox Hunt 2014", ["Ministry of Public Security"], SEED_SOURCE, "the Ministry of Public Security said earlier this year"),
-    eventFrom("fox-hunt-2014-results-dated", day("2015-01-09", "2015-01-09"), "Fox Hunt 2014 results published (the day)", ["Ministry of Public Security"], "china-daily-2015-01-09"),
+    {
+      ...eventFrom("fox-hunt-2014-results-dated", day("2015-01-08", "January 8, 2015"), "The Ministry of Public Security announces the results of Fox Hunt 2014 at a press conference (the day)", ["Ministry of Public Security"], "chinascope-3421", undefined, ["china-daily-2015-01-09"]),
+      ...in2026111("date: the press conference was on Thursday 8 January 2015 (Chinascope's summary of the Jinghua Times report gives the day; Shanghai Daily's copy has the ministry speaking on Thursday); 9 January is the articles' date, kept as corroboration"),
+    },
     eventFrom("sky-net-launched", seedPeriod("late March"), "The Sky Net campaign is launched, combining government, Party, law enforcement, the central bank and diplomatic services", ["Communist Party of China", "Ministry of Public Security", "People's Bank of China", "Ministry of Foreign Affairs"], SEED_SOURCE, "which was launched late March and combines government, the CPC, law enforcement agencies, the central bank and diplomatic services"),
     eventFrom("sky-net-announced-dated", day("2015-03-26", "2015-03-26"), "The central anti-graft authority announces Sky Net, with operations from April (the day)", ["CCDI"], "china-org-2015-03-26"),
     eventFrom("fox-hunt-2015-launched", seedPeriod("on Wednesday"), "The Ministry of Public Security kicks off Fox Hunt 2015, targeting economic suspects, corrupt Party members and government officials", ["Ministry of Public Security"], SEED_SOURCE, "The country's Ministry of Public Security on Wednesday kicked off \"Fox Hunt 2015\"", ["china-daily-2015-04-07"]),

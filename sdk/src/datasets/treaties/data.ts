@@ -2,6 +2,7 @@ import { defineDataset } from "../../core/dataset.js";
 import { observationWriter } from "../../core/build.js";
 import { monthPeriod } from "../../core/periods.js";
 import { SEED_SOURCE, seedPeriod } from "../../seed/index.js";
+import { in2026111 } from "../changes.js";
 import { TREATY_SERIES } from "./schema.js";
 
 const o = observationWriter(TREATY_SERIES);
@@ -27,7 +28,10 @@ export const treaties = defineDataset({
       quote: "Last year, China finished negotiations on extradition or administrative judicial treaties with 10 countries including France, Spain, Britain and Italy.",
       note: "Four of the ten are named: France, Spain, Britain and Italy (see the partners dataset).",
     }),
-    o("treaties.extradition.ratified", 36, monthPeriod("2014-12", "2014-12-29"), "ecns-2014-12-29"),
+    {
+      ...o("treaties.extradition.ratified", 36, monthPeriod("2014-12", "2014-12-29"), "ecns-2014-12-29", { corroboratedBy: ["china-org-2014-12-29"] }),
+      ...in2026111("citation checked: the ECNS page of 29 December 2014 is found and prints 36 ratified; China.org.cn's copy of the same Xinhua report, which the audit could find, is added as corroboration"),
+    },
     o("treaties.extradition.partner-countries", 48, monthPeriod("2017-06", "2017-06-27"), "cgtn-2017-06"),
     o("treaties.judicial-assistance.partner-countries", 59, monthPeriod("2017-06", "2017-06-27"), "cgtn-2017-06"),
     o("treaties.extradition.concluded", 54, sep2018, "fabao365-2019-01-21"),
@@ -36,6 +40,10 @@ export const treaties = defineDataset({
     o("treaties.judicial-assistance.criminal-only.in-force", 35, sep2018, "fabao365-2019-01-21", { note: NARROW }),
     o("treaties.judicial-assistance.civil-and-criminal.concluded", 19, sep2018, "fabao365-2019-01-21", { note: NARROW }),
     o("treaties.extradition.concluded", 59, monthPeriod("2020-10", "2020-10-26"), "pdnews-2020-10-26"),
+    {
+      ...o("treaties.extradition.concluded", 60, monthPeriod("2023-08", "2023-08-26"), "cns-2023-08-27", { note: "Bilateral extradition treaties concluded, as a Foreign Ministry treaty official counted them at a seminar on 26 August 2023; how many are in force was not given." }),
+      ...in2026111("added: 60 bilateral extradition treaties concluded, the count a Foreign Ministry treaty official gave on 26 August 2023 (China News Service, 27 August 2023, mirrored)"),
+    },
     o("treaties.all.concluded", 169, monthPeriod("2020-11"), "global-times-2020-12-14"),
     o("treaties.all.partner-countries", 81, monthPeriod("2020-11"), "global-times-2020-12-14"),
   ],
