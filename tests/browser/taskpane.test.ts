@@ -85,7 +85,8 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     await openSheet(SHEET.foxHunt);
     expect(await rowsWith("fox-hunt.captured", "2014 (Jul–Dec)", "680")).toHaveLength(1);
     await openSheet(SHEET.skyNet);
-    expect(await rowsWith("sky-net.returned", "2015", "1,023", "2015-12-31")).toHaveLength(1);
+    // Sky Net 2015 is the campaign's April–December (data release 2026.11.1).
+    expect(await rowsWith("sky-net.returned", "2015 (Apr–Dec)", "1,023", "2015-12-31")).toHaveLength(1);
     expect(await page.$$eval("figure.chart", (f) => f.length)).toBe(2);
     expect(await page.locator("figure.chart text", { hasText: "(partial period)" }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, "taskpane-2-inserted.png") });
