@@ -95,7 +95,7 @@ describe("custom functions called by id as Excel calls them", () => {
     const c = call("FIGURE", "sky-net.returned", 2015) as { value: { type: string; text: string; properties: Record<string, { type: string; basicValue: unknown }> } };
     expect(c.value.type).toBe("Entity");
     expect(c.value.properties.Value).toMatchObject({ type: "Double", basicValue: 1023 });
-    expect(c.value.text).toBe("1,023 persons, 2015");
+    expect(c.value.text).toBe("1,023 persons, 2015 (Apr–Dec)");
   });
 
   it("returns SOURCE as the citation text", () => {
