@@ -247,20 +247,28 @@ export function things(year: number): number { return year; }`);
 
 describe("a production build (ADDIN_BASE_URL=https://addin.example.org/skynet/)", () => {
   const out = join(tmpdir(), `skynet-addin-prod-${process.pid}`);
+  const other = join(tmpdir(), `skynet-addin-prod-other-${process.pid}`);
   const BASE = "https://addin.example.org/skynet/";
-  beforeAll(async () => {
-    await ensureDist();
+  /** Builds the add-in for one base URL into a folder of its own (never add-in/dist). */
+  async function buildFor(baseUrl: string, outDir: string) {
     const { build } = await import("vite");
     const previous = process.env.ADDIN_BASE_URL;
-    process.env.ADDIN_BASE_URL = BASE;
+    process.env.ADDIN_BASE_URL = baseUrl;
     try {
-      await build({ configFile: VITE_CONFIG, logLevel: "silent", build: { outDir: out, emptyOutDir: true } });
+      await build({ configFile: VITE_CONFIG, logLevel: "silent", build: { outDir, emptyOutDir: true } });
     } finally {
       if (previous === undefined) delete process.env.ADDIN_BASE_URL;
       else process.env.ADDIN_BASE_URL = previous;
     }
+  }
+  beforeAll(async () => {
+    await buildFor(BASE, out);
+    await buildFor("https://other.example.org/", other);
   }, SERVER_TEST_TIMEOUT);
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(other, { recursive: true, force: true });
+  });
 
   it("points every manifest URL and every help URL of functions.json under the base URL, none at localhost", () => {
     const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
@@ -274,8 +282,8 @@ describe("a production build (ADDIN_BASE_URL=https://addin.example.org/skynet/)"
 
   it("gives the same functions.js a different address only when functions.json differs (its help URLs)", () => {
     const token = (dir: string) => /functions\.js\?v=([^"]+)"/.exec(readFileSync(join(dir, "manifest.xml"), "utf8"))![1];
-    expect(readFileSync(join(out, "functions.js")).equals(readFileSync(join(DIST, "functions.js")))).toBe(true);
-    expect(token(out)).not.toBe(token(DIST));
+    expect(readFileSync(join(out, "functions.js")).equals(readFileSync(join(other, "functions.js")))).toBe(true);
+    expect(token(out)).not.toBe(token(other));
     expect(token(out)!.startsWith(`${ADDIN_VERSION}-`)).toBe(true);
   });
 });
