@@ -32,8 +32,8 @@ export function hostSupport(isSetSupported: IsSetSupported): HostSupport {
       ok: false,
       message:
         `This version of Excel is too old for the Sky Net Data pane: inserting and refreshing tables needs the Excel ` +
-        `JavaScript API ${PANE_EXCEL_API} (Microsoft 365 or Excel 2021 and later on Windows, Excel on the web, or ` +
-        `Excel on Mac 16.9 and later). The =SKYNET.* functions are not affected.`,
+        `JavaScript API ${PANE_EXCEL_API} (Microsoft 365 or Excel 2019 and later on Windows, Excel on Mac 16.9 and later, ` +
+        `or Excel on the web). The =SKYNET.* functions are not affected.`,
     };
   }
   const tableResize = isSetSupported("ExcelApi", TABLE_RESIZE_EXCEL_API);
