@@ -7,6 +7,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { functionsView } from "@skynet-data/sdk/authoring";
 import { build, defaultClientConditions, type Plugin } from "vite";
 import { HELP_DIR, helpFileName, helpPages, readFunctionDocs } from "./help-pages.js";
 
@@ -192,6 +193,21 @@ export function isNoise(log: { code?: string }): boolean {
   return log.code === "INVALID_ANNOTATION";
 }
 
+const RELEASE_FILE = /[\\/]releases[\\/]\d{4}\.\d{1,2}\.\d+\.json$/;
+
+/**
+ * functions.js bundles the release as the custom functions need it (`functionsView`): every record and every field a
+ * function answers with, without the changelog and the prose no function shows. The pane and the SDK keep it whole.
+ */
+export const functionsReleaseView: Plugin = {
+  name: "skynet-functions-release-view",
+  enforce: "pre",
+  async load(id) {
+    if (!RELEASE_FILE.test(id)) return null;
+    return JSON.stringify(functionsView(JSON.parse(await readFile(id, "utf8"))));
+  },
+};
+
 /**
  * Bundles src/commands/runtime.ts (startup behaviour + the custom functions) into one classic script with no
  * imports, so functions.js loads both from a `<script>` in the taskpane page and standalone.
@@ -202,6 +218,7 @@ export async function bundleRuntimeScript(entry: string = PATHS.runtimeEntry): P
     logLevel: "warn",
     root: ADDIN_DIR,
     resolve: { conditions: ["source", ...defaultClientConditions] },
+    plugins: [functionsReleaseView],
     build: {
       write: false,
       emptyOutDir: false,
