@@ -32,6 +32,24 @@ const DATA_VERSION = `${FIRST_RELEASE.release!.version}+${FIRST_RELEASE.release!
 //    unwrapped: it answers as its plain value does (the recorded answer of that plain call where one was recorded).
 // 2. FIGURE cards name their source as Excel's cards do: `provider` and the Value's attribution. They are checked
 //    against the card's own recorded Source, URL, Publisher and Published properties, then set aside.
+// 3. A source's publication date is shown as precisely as the source knows it ("2025", "2017-06"), never as a made-up
+//    day: in the recorded words each "<publisher>, <day>" of such a source becomes "<publisher>, <year or month>",
+//    and a FIGURE card's Published date gets the matching number format. Derived from the release's own sources.
+//    The yearly and treaty functions answer from 2026.11.0's published answer tables, which keep the words they were
+//    published with (release 2026.11.1's tables carry the precise dates).
+const FROM_TABLES = new Set(["CAPTURES", "SURRENDERED", "RETURNED", "RECOVERED", "COUNTRIES", "TREATIES_IN_FORCE", "TREATIES_CONCLUDED"]);
+const IMPRECISE = FIRST_RELEASE.sources.filter((src) => src.published && src.publishedPrecision !== "day" && src.publishedPrecision !== "unknown");
+const shortDate = (src: (typeof IMPRECISE)[number]) => (src.publishedPrecision === "year" ? src.published!.slice(0, 4) : src.published!.slice(0, 7));
+function preciseDates(answer: Json): Json {
+  let text = JSON.stringify(answer);
+  for (const src of IMPRECISE) text = text.split(JSON.stringify(`${src.publisher}, ${src.published}`).slice(1, -1)).join(JSON.stringify(`${src.publisher}, ${shortDate(src)}`).slice(1, -1));
+  const out = JSON.parse(text) as Json;
+  const card = out as { type?: string; properties?: Record<string, { basicValue?: unknown; numberFormat?: string }> };
+  const src = card?.type === "Entity" ? IMPRECISE.find((x) => x.publisher === card.properties?.Publisher?.basicValue) : undefined;
+  if (src && card.properties?.Published) card.properties.Published.numberFormat = src.publishedPrecision === "year" ? "yyyy" : "yyyy-mm";
+  return out;
+}
+
 const isDataTypeValue = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && "type" in v && !("$js" in v);
 function plainValueOf(v: { type: string; basicValue?: unknown; text?: string; properties?: Record<string, { basicValue?: unknown }> }): unknown {
   if (v.type === "Entity") return v.properties?.Value?.basicValue ?? v.text;
@@ -40,9 +58,11 @@ function plainValueOf(v: { type: string; basicValue?: unknown; text?: string; pr
 const recordedByCall = new Map<string, Json>();
 
 function expectedFor(call: Json[], recorded: Json): Json {
-  if (!call.some(isDataTypeValue)) return recorded;
+  const dates = (a: Json) => (FROM_TABLES.has(call[0] as string) ? a : preciseDates(a));
+  if (!call.some(isDataTypeValue)) return dates(recorded);
   const plain = call.map((a) => (isDataTypeValue(a) ? (plainValueOf(a as never) as Json) : a));
-  return recordedByCall.get(canonical(plain)) ?? answerNow(plain);
+  const plainRecorded = recordedByCall.get(canonical(plain));
+  return plainRecorded === undefined ? answerNow(plain) : dates(plainRecorded);
 }
 
 const EXCEL_SERIAL_EPOCH = Date.UTC(1899, 11, 30);
@@ -54,7 +74,9 @@ function withoutAttribution(card: Json, recordedCard: Json, problems: string[]):
   const { propertyMetadata, ...value } = props.Value!;
   const was = (recordedCard as { properties: Record<string, { basicValue: Json }> }).properties;
   const published = was.Published ? new Date(EXCEL_SERIAL_EPOCH + (was.Published.basicValue as number) * 86_400_000).toISOString().slice(0, 10) : undefined;
-  const wantProvider = { description: `Sky Net Data: ${was.Publisher!.basicValue}${published ? `, ${published}` : ""}` };
+  const imprecise = IMPRECISE.find((x) => x.publisher === was.Publisher!.basicValue);
+  const shown = published && imprecise ? shortDate(imprecise) : published;
+  const wantProvider = { description: `Sky Net Data: ${was.Publisher!.basicValue}${shown ? `, ${shown}` : ""}` };
   const wantAttribution = { attribution: [{ sourceText: was.Source!.basicValue, ...(was.URL ? { sourceAddress: was.URL.basicValue } : {}) }] };
   if (canonical(provider ?? null) !== canonical(wantProvider)) problems.push(`provider ${JSON.stringify(provider)} should be ${JSON.stringify(wantProvider)}`);
   if (canonical(propertyMetadata ?? null) !== canonical(wantAttribution)) problems.push(`attribution ${JSON.stringify(propertyMetadata)} should be ${JSON.stringify(wantAttribution)}`);

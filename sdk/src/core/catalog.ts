@@ -66,13 +66,25 @@ function lastEndingBy(sorted: readonly Observation[], date: string): Observation
 
 const fmtNumber = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 3 });
 
+/**
+ * A source's publication date as precisely as it is known: `2016-01-15`, `2017-06` or `2019`; null when unknown.
+ *
+ * @example
+ * publishedLabel({ published: "2025-01-01", publishedPrecision: "year" }) //=> "2025"
+ */
+export function publishedLabel(s: Pick<Source, "published" | "publishedPrecision">): string | null {
+  if (!s.published || s.publishedPrecision === "unknown") return null;
+  return s.publishedPrecision === "year" ? s.published.slice(0, 4) : s.publishedPrecision === "month" ? s.published.slice(0, 7) : s.published;
+}
+
 /** Human words for one observation, as used in "what exists instead" messages. */
 export function describeObservation(o: Observation, source?: Source): string {
   const q = o.qualifier === "lower-bound" ? "more than " : o.qualifier === "approximate" ? "about " : "";
   const money = isMoneyUnit(o.unit);
   const v = money && Math.abs(o.value) >= 1e8 ? `${fmtNumber(o.value / 1e9)} billion ${o.unit}` : `${fmtNumber(o.value)} ${o.unit}`;
   const cov = o.coverage === "partial" ? "partial coverage" : "";
-  const src = source ? `${source.publisher}${source.published ? `, ${source.published}` : ""}` : o.source;
+  const date = source && publishedLabel(source);
+  const src = source ? `${source.publisher}${date ? `, ${date}` : ""}` : o.source;
   return `${q}${v} for ${o.period.label} (${[cov, src].filter(Boolean).join("; ")}) in ${o.series}`;
 }
 

@@ -114,3 +114,13 @@ function getCitation(id: string): string {
   const s = getSource(id);
   return [s.publisher, s.published, s.url].filter(Boolean).join(", ");
 }
+
+describe("publication dates", () => {
+  it("are shown as precisely as the source knows them, never as a made-up day", () => {
+    // cnread-2017-03 is known to the month: March 2017.
+    expect(figureSource("fox-hunt.most-wanted-captured", 2016)).toBe("cnread.news, carrying Southern Metropolis Daily (Nandu), 2017-03, http://www.cnread.news/content/664606.html");
+    const card = entity(figureEntity("fox-hunt.most-wanted-captured", 2016));
+    expect(card.properties.Published).toEqual({ type: "Double", basicValue: toExcelSerial("2017-03-01"), numberFormat: "yyyy-mm" });
+    expect(card.provider.description).toBe("Sky Net Data: cnread.news, carrying Southern Metropolis Daily (Nandu), 2017-03");
+  });
+});

@@ -1,6 +1,7 @@
-import type { Catalog, FigureQuery } from "../core/catalog.js";
+import { publishedLabel, type Catalog, type FigureQuery } from "../core/catalog.js";
 import { MAX_SERIAL, fromExcelSerial, toExcelSerial } from "../core/calendar.js";
 import { unitFormat } from "../core/sheet-plan.js";
+import type { Source } from "../core/schema.js";
 import { isMoneyUnit } from "../core/units.js";
 import { isOmitted, scalar, show } from "./args.js";
 import { badArgument, guarded, type Answer } from "./errors.js";
@@ -8,7 +9,7 @@ import { citation, seriesArg } from "./spills.js";
 import { missing } from "./words.js";
 
 /** A period argument: a year (2014), an Excel date (a stock's as-of date), or a period label ("Jan–Nov 2016"). */
-function periodArg(raw: unknown): FigureQuery {
+export function periodArg(raw: unknown): FigureQuery {
   const v = scalar(raw, "period");
   if (typeof v === "number") {
     if (Number.isInteger(v) && v >= 1900 && v <= 9999) return { period: String(v) };
@@ -36,6 +37,9 @@ export interface FigureEntity {
   layouts: { card: { title: { property: string }; sections: { layout: "List"; title?: string; properties: string[] }[] } };
   provider: { description: string };
 }
+
+/** A publication date shown no more precisely than it is known. */
+const PUBLISHED_FORMAT: Record<Source["publishedPrecision"], string> = { day: "yyyy-mm-dd", month: "yyyy-mm", year: "yyyy", unknown: "yyyy-mm-dd" };
 
 const dbl = (basicValue: number, numberFormat?: string) => ({ type: "Double" as const, basicValue, ...(numberFormat ? { numberFormat } : {}) });
 const str = (basicValue: string) => ({ type: "String" as const, basicValue });
@@ -90,7 +94,7 @@ const figureEntity = (catalog: Catalog) =>
     Qualifier: str(o.qualifier),
     Source: str(citation(src)),
     Publisher: str(src.publisher),
-    ...(src.published ? { Published: dbl(toExcelSerial(src.published), "yyyy-mm-dd") } : {}),
+    ...(src.published && publishedLabel(src) ? { Published: dbl(toExcelSerial(src.published), PUBLISHED_FORMAT[src.publishedPrecision]) } : {}),
     ...(src.url ? { URL: str(src.url) } : {}),
     ...(o.quote ? { Quote: str(o.quote) } : {}),
     ...(o.note ? { Note: str(o.note) } : {}),
@@ -109,7 +113,7 @@ const figureEntity = (catalog: Catalog) =>
         ],
       },
     },
-    provider: { description: `Sky Net Data: ${src.publisher}${src.published ? `, ${src.published}` : ""}` },
+    provider: { description: `Sky Net Data: ${src.publisher}${publishedLabel(src) ? `, ${publishedLabel(src)}` : ""}` },
   };
 });
 

@@ -1,4 +1,4 @@
-import type { Catalog } from "../core/catalog.js";
+import { publishedLabel, type Catalog } from "../core/catalog.js";
 import type { Observation, Series, Source } from "../core/schema.js";
 import { isoOf, isOmitted, optionalDateArg, optionalYearArg, scalar, show, textArg } from "./args.js";
 import { badArgument, guarded, notAvailable, type Answer } from "./errors.js";
@@ -11,7 +11,7 @@ export type Spill = SpillCell[][];
 const cell = (v: string | number | boolean | null | undefined): SpillCell => (v == null ? "" : v);
 
 /** How a source is cited in one cell: publisher, date and URL, or the seed file for the seed. */
-export const citation = (s: Source): string => [s.publisher, s.published ?? "undated", s.url ?? s.seedPath ?? ""].filter(Boolean).join(", ");
+export const citation = (s: Source): string => [s.publisher, publishedLabel(s) ?? "undated", s.url ?? s.seedPath ?? ""].filter(Boolean).join(", ");
 
 /** A series id argument, checked against the catalogue (unknown ids list the accepted ones). */
 export function seriesArg(catalog: Catalog, raw: unknown, name = "series_id"): Series {

@@ -200,7 +200,7 @@ describe("answers the analyst sees", () => {
     expect(NEW.RECOVERED(2021)).toEqual({
       error: "#N/A",
       message:
-        'no full, exact figure of sky-net.recovered for 2021. What exists: more than 16.74 billion CNY for 2021 (China Daily / Xinhua, 2022-02-25) in sky-net.recovered; 16.139 billion CNY for Jan–Nov 2021 (partial coverage; gsdjw.com, mirroring the CCDI\'s figures, 2021-12-01) in sky-net.recovered. =SKYNET.FIGURE("sky-net.recovered", "2021") returns the lower bound with its coverage and qualifier; =SKYNET.FIGURE("sky-net.recovered", "Jan–Nov 2021") returns the partial figure with its coverage and qualifier.',
+        'no full, exact figure of sky-net.recovered for 2021. What exists: more than 16.74 billion CNY for 2021 (China Daily / Xinhua, 2022-02-25) in sky-net.recovered; 16.139 billion CNY for Jan–Nov 2021 (partial coverage; gsdjw.com, mirroring the CCDI\'s figures, 2021-12) in sky-net.recovered. =SKYNET.FIGURE("sky-net.recovered", "2021") returns the lower bound with its coverage and qualifier; =SKYNET.FIGURE("sky-net.recovered", "Jan–Nov 2021") returns the partial figure with its coverage and qualifier.',
     });
   });
 
@@ -228,7 +228,7 @@ describe("answers the analyst sees", () => {
 
   it("RETURNED(2024): 1,597, now cited to the official China Daily page", () => {
     expect(NEW.RETURNED(2024)).toBe(1597);
-    expect(OLD.SOURCE("sky-net.returned", 2024)).toBe("Safeguard Defenders (NGO), citing the CCDI's report, 2025-01-01, https://safeguarddefenders.com/en/blog/sky-net-2024-chinas-global-manhunt-continues-unabated");
+    expect(OLD.SOURCE("sky-net.returned", 2024)).toBe("Safeguard Defenders (NGO), citing the CCDI's report, 2025, https://safeguarddefenders.com/en/blog/sky-net-2024-chinas-global-manhunt-continues-unabated");
     expect(NEW.SOURCE("sky-net.returned", 2024)).toBe("China Daily, 2025-03-25, https://www.chinadaily.com.cn/a/202503/25/WS67e1fbe0a3101d4e4dc2a987.html");
   });
 
@@ -271,7 +271,7 @@ describe("answers the analyst sees", () => {
 
   it("SOURCE of the corrected Fox Hunt figures names the pages that print them", () => {
     expect(NEW.SOURCE("fox-hunt.arrested", 2014)).toBe("Chinascope, summarising Jinghua Times as reprinted by People's Daily, undated, http://chinascope.org/archives/3421");
-    expect(NEW.SOURCE("fox-hunt.most-wanted-captured", 2016)).toBe("cnread.news, carrying Southern Metropolis Daily (Nandu), 2017-03-01, http://www.cnread.news/content/664606.html");
+    expect(NEW.SOURCE("fox-hunt.most-wanted-captured", 2016)).toBe("cnread.news, carrying Southern Metropolis Daily (Nandu), 2017-03, http://www.cnread.news/content/664606.html");
   });
 });
 
