@@ -94,6 +94,8 @@ function canReturnEntities(): boolean {
  * @helpurl https://localhost:3000/help/treaties-in-force.html
  * @param [kind] "extradition" or "judicial assistance" (also "criminal judicial assistance", "MLA"); omit for both together.
  * @param [as_of] The date: an Excel date or text "YYYY-MM-DD"; omit for the latest figure. A month's figure counts from its end.
+ * @throws #N/A when no figure is known on or before the date (the words give the earliest), when the latest one before it is not a full, exact count, or, for both kinds together, when no month has both kinds known.
+ * @throws #VALUE! for an unknown kind, or a date that is not an Excel date or text "YYYY-MM-DD" / "YYYY-MM".
  * @returns The number of treaties in force.
  * @example =SKYNET.TREATIES_IN_FORCE() gives 75; =SKYNET.TREATIES_IN_FORCE("extradition", DATE(2014,12,1)) gives 29.
  */
@@ -107,6 +109,8 @@ export function treatiesInForce(kind?: TreatyKind, as_of?: any): number {
  * @helpurl https://localhost:3000/help/treaties-concluded.html
  * @param [kind] "extradition" or "judicial assistance" (also "criminal judicial assistance", "MLA"); omit for both together.
  * @param [as_of] The date: an Excel date or text "YYYY-MM-DD"; omit for the latest figure. A month's figure counts from its end.
+ * @throws #N/A when no figure is known on or before the date (the words give the earliest), or, for both kinds together, when no month has both kinds known.
+ * @throws #VALUE! for an unknown kind, or a date that is not an Excel date or text "YYYY-MM-DD" / "YYYY-MM".
  * @returns The number of treaties concluded.
  * @example =SKYNET.TREATIES_CONCLUDED() gives 91; =SKYNET.TREATIES_CONCLUDED("extradition") gives 59.
  */
@@ -120,6 +124,8 @@ export function treatiesConcluded(kind?: TreatyKind, as_of?: any): number {
  * @helpurl https://localhost:3000/help/captures.html
  * @param year The year, a whole number such as 2014.
  * @param [agency] "MPS" (Fox Hunt, the default) or "SPP" (the procuratorate).
+ * @throws #N/A when the year has no full, exact figure: the words name a part-year or "more than" figure, or the other agency's figure, and how to ask for it; also for an agency with no capture series.
+ * @throws #VALUE! for a year that is not a whole number from 1900 to 9999 (a date serial is refused with the hint to use YEAR()), or an unknown agency.
  * @returns The number of fugitives captured.
  * @example =SKYNET.CAPTURES(2014) gives 680; =SKYNET.CAPTURES(2014, "SPP") gives 749.
  */
@@ -132,6 +138,8 @@ export function captures(year: any, agency?: CaptureAgency): number {
  * @customfunction SURRENDERED
  * @helpurl https://localhost:3000/help/surrendered.html
  * @param year The year, a whole number such as 2014.
+ * @throws #N/A when the year has no Fox Hunt surrender figure: the words list the years that have one.
+ * @throws #VALUE! for a year that is not a whole number from 1900 to 9999.
  * @returns The number of fugitives who surrendered.
  * @example =SKYNET.SURRENDERED(2014) gives 390.
  */
@@ -145,6 +153,8 @@ export function surrendered(year: any): number {
  * @helpurl https://localhost:3000/help/returned.html
  * @param year The year, a whole number such as 2015.
  * @param [agency] "CCDI-NSC" (Sky Net total, the default) or "SPP" (the procuratorate).
+ * @throws #N/A when the year has no full, exact figure: the words name the January–November or other part-year figure, or the other agency's, and how to ask for it.
+ * @throws #VALUE! for a year that is not a whole number from 1900 to 9999, or an unknown agency.
  * @returns The number of fugitives returned.
  * @example =SKYNET.RETURNED(2015) gives 1023; =SKYNET.RETURNED(2013, "SPP") gives 762; =SKYNET.RETURNED(2016) gives #N/A (only Jan–Nov: 908).
  */
@@ -159,6 +169,8 @@ export function returned(year: any, agency?: SkyNetAgency): number {
  * @param year The year, a whole number such as 2013.
  * @param [agency] "CCDI-NSC" (Sky Net total, the default) or "SPP" (the procuratorate).
  * @param [currency] "CNY" (the default) or "USD", which exists only where a source reports dollars.
+ * @throws #N/A when the year has no full, exact figure (a "more than" or "about" amount, a part-year amount), or no amount in that currency from that agency: the words say what exists.
+ * @throws #VALUE! for a year that is not a whole number from 1900 to 9999, an unknown agency or an unknown currency.
  * @returns The amount, in units of the currency.
  * @example =SKYNET.RECOVERED(2013, "SPP") gives 10140000000; =SKYNET.RECOVERED(2013, "SPP", "USD") gives 1630000000.
  */
@@ -171,6 +183,8 @@ export function recovered(year: any, agency?: SkyNetAgency, currency?: Currency)
  * @customfunction COUNTRIES
  * @helpurl https://localhost:3000/help/countries.html
  * @param year The year, a whole number such as 2014.
+ * @throws #N/A when the year has no Fox Hunt count of countries and regions: the words list the years that have one.
+ * @throws #VALUE! for a year that is not a whole number from 1900 to 9999.
  * @returns The number of countries and regions.
  * @example =SKYNET.COUNTRIES(2014) gives 69.
  */
@@ -185,6 +199,8 @@ export function countries(year: any): number {
  * @param series_id The series id, such as "sky-net.returned" (SKYNET.SERIES_LIST() lists them).
  * @param [from_year] First year to include; omit for the start.
  * @param [to_year] Last year to include; omit for the end.
+ * @throws #N/A when the series has no figures between the two years: the words give its first and last period.
+ * @throws #VALUE! for an unknown series id (the words list close ones), or a year that is not a whole number.
  * @returns A table that spills: header row first.
  * @example =SKYNET.SERIES("sky-net.returned", 2016, 2016) spills the header and one row: Jan–Nov 2016, 908, persons, partial.
  */
@@ -196,6 +212,7 @@ export function series(series_id: string, from_year?: any, to_year?: any): any[]
  * The catalogue of series: id, title, unit, agency, kind, running total or not, dataset, figures, first and last period.
  * @customfunction SERIES_LIST
  * @helpurl https://localhost:3000/help/series-list.html
+ * @throws #VALUE! when given any argument: it takes none.
  * @returns A table that spills: header row first, one row per series.
  * @example =SKYNET.SERIES_LIST() spills 44 rows (header + 43 series), the first being sky-net.returned.
  */
@@ -208,6 +225,7 @@ export function seriesList(): any[][] {
  * @customfunction DATASET
  * @helpurl https://localhost:3000/help/dataset.html
  * @param name The dataset: "sky-net", "fox-hunt", "treaties", "spp", "most-wanted", "timeline" or "partners".
+ * @throws #VALUE! for an unknown dataset name: the words list the seven that exist.
  * @returns A table that spills: header row first.
  * @example =SKYNET.DATASET("spp") spills the header and 4 rows (762 returned, 10.14 bn yuan, 1.63 bn dollars, 749 captured).
  */
@@ -221,6 +239,8 @@ export function dataset(name: string): any[][] {
  * @helpurl https://localhost:3000/help/events.html
  * @param [from] First date: an Excel date or text "YYYY-MM-DD"; omit for the start.
  * @param [to] Last date: an Excel date or text "YYYY-MM-DD"; omit for the end.
+ * @throws #N/A when no event may have fallen between the two dates: the words give the timeline's span.
+ * @throws #VALUE! for a date that is not an Excel date or text "YYYY-MM-DD", or a start after the end.
  * @returns A table that spills: header row first.
  * @example =SKYNET.EVENTS("2014-11-01", "2014-11-30") spills the events that may have fallen in November 2014.
  */
@@ -234,6 +254,8 @@ export function events(from?: any, to?: any): any[][] {
  * @helpurl https://localhost:3000/help/source.html
  * @param series_id The series id, such as "sky-net.returned".
  * @param period A year such as 2015, an Excel date (for treaty counts), or a period label such as "Jan–Nov 2016".
+ * @throws #N/A when the series has no figure for that period: the words list the periods it has.
+ * @throws #VALUE! for an unknown series id or a period that is neither a year, an Excel date nor text.
  * @returns The citation, as text.
  * @example =SKYNET.SOURCE("sky-net.returned", 2015) gives "ECNS (China News Service), 2016-01-15, http://ecns.cn/2016/01-15/195964.shtml".
  */
@@ -247,6 +269,8 @@ export function source(series_id: string, period: any): string {
  * @helpurl https://localhost:3000/help/figure.html
  * @param series_id The series id, such as "sky-net.returned".
  * @param period A year such as 2015, an Excel date (for treaty counts), or a period label such as "Jan–Nov 2016".
+ * @throws #N/A when the series has no figure for that period: the words list the periods it has.
+ * @throws #VALUE! for an unknown series id or a period that is neither a year, an Excel date nor text.
  * @returns An entity value; =A1.Value gives the number. Where Excel cannot show cards, the card's words as text.
  * @example =SKYNET.FIGURE("sky-net.returned", "Jan–Nov 2016") shows "908 persons, Jan–Nov 2016 (partial)".
  */
