@@ -3,7 +3,7 @@ import { observationWriter } from "../../core/build.js";
 import { rangePeriod, yearPeriod } from "../../core/periods.js";
 import { SEED_SOURCE, seedPeriod } from "../../seed/index.js";
 import { in2026111 } from "../changes.js";
-import { FOX_HUNT_SERIES } from "./schema.js";
+import { FOX_HUNT_SERIES } from "./series.js";
 
 const o = observationWriter(FOX_HUNT_SERIES);
 

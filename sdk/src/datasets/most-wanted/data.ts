@@ -2,7 +2,7 @@ import { defineDataset } from "../../core/dataset.js";
 import { observationWriter } from "../../core/build.js";
 import { monthPeriod, rangePeriod } from "../../core/periods.js";
 import { in2026111 } from "../changes.js";
-import { MOST_WANTED_SERIES } from "./schema.js";
+import { MOST_WANTED_SERIES } from "./series.js";
 
 const o = observationWriter(MOST_WANTED_SERIES);
 const S = "most-wanted.returned-total";

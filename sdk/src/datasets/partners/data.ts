@@ -1,6 +1,6 @@
 import { defineDataset } from "../../core/dataset.js";
 import { SEED_REFERENCE_DATE, SEED_SOURCE, seedPeriod } from "../../seed/index.js";
-import { partner } from "./schema.js";
+import { partner } from "./partner-writer.js";
 
 const Q_DEST = "law enforcement cooperation between China and the United States, Canada and Australia, the three major destinations fugitive Chinese corrupt officials head to";
 const Q_NEG = "Last year, China finished negotiations on extradition or administrative judicial treaties with 10 countries including France, Spain, Britain and Italy.";

@@ -2,7 +2,7 @@ import { defineDataset } from "../../core/dataset.js";
 import { observationWriter } from "../../core/build.js";
 import { rangePeriod, yearPeriod, yearToMonth } from "../../core/periods.js";
 import { in2026111 } from "../changes.js";
-import { SKY_NET_SERIES } from "./schema.js";
+import { SKY_NET_SERIES } from "./series.js";
 
 const o = observationWriter(SKY_NET_SERIES);
 const partial = { coverage: "partial" } as const;

@@ -1,7 +1,7 @@
 import { defineDataset } from "../../core/dataset.js";
 import { observationWriter } from "../../core/build.js";
 import { SEED_SOURCE, seedPeriod } from "../../seed/index.js";
-import { SPP_SERIES } from "./schema.js";
+import { SPP_SERIES } from "./series.js";
 
 const o = observationWriter(SPP_SERIES);
 const y2013 = seedPeriod("in 2013");

@@ -2,7 +2,7 @@ import { defineDataset } from "../../core/dataset.js";
 import { rangePeriod } from "../../core/periods.js";
 import { SEED_SOURCE, seedPeriod } from "../../seed/index.js";
 import { in2026111 } from "../changes.js";
-import { eventFrom } from "./schema.js";
+import { eventFrom } from "./event-writer.js";
 
 const day = (iso: string, phrase: string) => ({ ...rangePeriod(iso, iso, iso, "day"), phrase });
 const fh2014 = { ...seedPeriod("the second half of last year"), phrase: "began in the second half of last year and ended on Dec. 31" };

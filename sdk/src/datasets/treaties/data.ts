@@ -3,7 +3,7 @@ import { observationWriter } from "../../core/build.js";
 import { monthPeriod } from "../../core/periods.js";
 import { SEED_SOURCE, seedPeriod } from "../../seed/index.js";
 import { in2026111 } from "../changes.js";
-import { TREATY_SERIES } from "./schema.js";
+import { TREATY_SERIES } from "./series.js";
 
 const o = observationWriter(TREATY_SERIES);
 const nov2014 = { ...seedPeriod("As of November 2014"), label: "Nov 2014" };
