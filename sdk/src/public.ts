@@ -3,8 +3,12 @@ import { catalog } from "./catalog.js";
 import type { FigureOptions, FigureQuery, FigureResult, ReleaseInfo } from "./core/catalog.js";
 import type { Event, Observation, Source } from "./core/schema.js";
 import { functionsFor } from "./functions/index.js";
-import { planCharts, planTable, sheetNameFor, tableNameFor, type SheetPlan } from "./core/sheet-plan.js";
+import type { SheetPlan } from "./core/sheet-plan.js";
 import type { Table } from "./core/table.js";
+import { dataVersionOf, sdkFor, type DatasetSummary } from "./sdk-for.js";
+
+/** The functions below, bound to the bundled catalogue (sdkFor gives the same API over any other release). */
+const bundled = sdkFor(catalog);
 
 /** The validated, indexed catalogue behind every export of this module. */
 export { catalog };
@@ -27,7 +31,7 @@ export const RELEASE: ReleaseInfo = catalog.release!;
  * @example
  * DATA_VERSION //=> "2026.11.0+9959b4de"
  */
-export const DATA_VERSION = `${RELEASE.version}+${RELEASE.hash.slice(0, 8)}`;
+export const DATA_VERSION = dataVersionOf(RELEASE);
 
 /**
  * Every custom function answering from the bundled release, by its permanent Excel id (`=SKYNET.<id>`): each takes
@@ -80,18 +84,8 @@ export const partners = catalog.partners;
 /** The datasets as defined, validated. */
 export const datasets = catalog.datasets;
 
-/** What the taskpane and `--help` list for each dataset. */
-export interface DatasetSummary {
-  id: string;
-  title: string;
-  description: string;
-  kind: "observations" | "events" | "partners";
-  rows: number;
-  /** First and last day any of its records covers. */
-  from: string;
-  to: string;
-  sources: number;
-}
+export type { DatasetSummary, Sdk } from "./sdk-for.js";
+export { sdkFor } from "./sdk-for.js";
 
 /**
  * Lists every dataset with its title, row count, the period it covers and how many sources back it.
@@ -101,20 +95,7 @@ export interface DatasetSummary {
  * //=> ["sky-net: 54 rows, 2014-01-01..2024-12-31, 17 sources", …]
  */
 export function listDatasets(): DatasetSummary[] {
-  return catalog.datasets.map((d) => {
-    const spans =
-      d.kind === "observations" ? d.observations.map((o) => [o.period.start, o.period.end]) : d.kind === "events" ? d.events.map((e) => [e.date, e.end]) : d.partners.map((p) => [p.date, p.date]);
-    return {
-      id: d.id,
-      title: d.title,
-      description: d.description,
-      kind: d.kind,
-      rows: spans.length,
-      from: spans.map((s) => s[0]!).sort()[0]!,
-      to: spans.map((s) => s[1]!).sort().at(-1)!,
-      sources: catalog.sourcesOf(d.id).length,
-    };
-  });
+  return bundled.listDatasets();
 }
 
 /**
@@ -130,7 +111,7 @@ export function listDatasets(): DatasetSummary[] {
  * getFigure("treaties.extradition.in-force", { asOf: "2015-01-01" }).found //=> true (29 treaties, as of Nov 2014)
  */
 export function getFigure(seriesId: string, query: FigureQuery, options?: FigureOptions): FigureResult {
-  return catalog.figure(seriesId, query, options);
+  return bundled.getFigure(seriesId, query, options);
 }
 
 /**
@@ -141,7 +122,7 @@ export function getFigure(seriesId: string, query: FigureQuery, options?: Figure
  * //=> [["Jan–Nov 2020", 1229, "partial"], ["2020", 1421, "full"]]
  */
 export function getSeries(seriesId: string, range?: { from?: number; to?: number }): Observation[] {
-  return catalog.observationsOf(seriesId, range);
+  return bundled.getSeries(seriesId, range);
 }
 
 /**
@@ -152,7 +133,7 @@ export function getSeries(seriesId: string, range?: { from?: number; to?: number
  * //=> ["china-us-asset-cooperation", "australia-commitment", "apec-beijing-declaration", "g20-brisbane-action-plan", "fox-hunt-2014"]
  */
 export function getTimeline(from?: string, to?: string): Event[] {
-  return catalog.timeline(from, to);
+  return bundled.getTimeline(from, to);
 }
 
 /**
@@ -162,7 +143,7 @@ export function getTimeline(from?: string, to?: string): Event[] {
  * getSource("ecns-2016-01-15").publisher //=> "ECNS (China News Service)"
  */
 export function getSource(id: string): Source {
-  return catalog.getSource(id);
+  return bundled.getSource(id);
 }
 
 /**
@@ -174,7 +155,7 @@ export function getSource(id: string): Source {
  * t.rows.length //=> 4
  */
 export function getDatasetTable(datasetId: string): Table {
-  return catalog.table(datasetId);
+  return bundled.getDatasetTable(datasetId);
 }
 
 /**
@@ -185,15 +166,7 @@ export function getDatasetTable(datasetId: string): Table {
  * getSourcesTable(["spp"]).rows.map((r) => r[0]) //=> ["seed"]
  */
 export function getSourcesTable(datasetIds?: readonly string[]): Table {
-  const ids = datasetIds ?? catalog.datasets.map((d) => d.id);
-  const quotes = new Map<string, string[]>();
-  for (const id of ids) {
-    const d = catalog.getDataset(id);
-    const recs = d.kind === "observations" ? d.observations : d.kind === "events" ? d.events : d.partners;
-    for (const r of recs) if (r.quote) quotes.set(r.source, [...new Set([...(quotes.get(r.source) ?? []), r.quote])]);
-  }
-  const cited = datasetIds ? [...new Set(datasetIds.flatMap((id) => catalog.sourcesOf(id)))] : undefined;
-  return catalog.sourcesTable(cited, quotes);
+  return bundled.getSourcesTable(datasetIds);
 }
 
 /**
@@ -208,16 +181,7 @@ export function getSourcesTable(datasetIds?: readonly string[]): Table {
  * plan.charts[0].title //=> "Fox Hunt captures per operation (persons)"
  */
 export function planSheet(datasetId: string): SheetPlan {
-  const d = catalog.getDataset(datasetId);
-  const body = planTable(catalog.table(d.id), sheetNameFor(d.sheet ?? d.title), tableNameFor(d.id));
-  const charts = planCharts(d, { series: catalog.getSeries, source: catalog.getSource, observationsOf: (id) => catalog.observationsOf(id) });
-  const notes = [
-    d.description,
-    "Coverage 'partial' marks a figure for part of the period (e.g. January–November): never sum or chart it as a full year.",
-    "Qualifier 'lower-bound' marks a published \"more than\" figure; 'approximate' an \"about\" figure.",
-    `Data version ${DATA_VERSION}. Sources: see the Sources sheet.`,
-  ];
-  return { ...body, charts, notes };
+  return bundled.planSheet(datasetId);
 }
 
 /**
@@ -227,13 +191,21 @@ export function planSheet(datasetId: string): SheetPlan {
  * planSourcesSheet(["spp"]).rows.length //=> 1 (the seed)
  */
 export function planSourcesSheet(datasetIds?: readonly string[]): SheetPlan {
-  const body = planTable(getSourcesTable(datasetIds), "Sources", "SkyNet_sources");
-  return { ...body, charts: [], notes: ["Every citation behind the loaded datasets. Only the seed article is quoted; other sources are cited, never copied."] };
+  return bundled.planSourcesSheet(datasetIds);
 }
 
 export { FUNCTION_IDS, functionsFor, isFunctionError, isInternalError, unwrapCellValue } from "./functions/index.js";
 export type { Answer, Attribution, CustomFunctions, FigureEntity, FunctionError, FunctionErrorCode, FunctionId, Spill, SpillCell } from "./functions/index.js";
 export { loadRelease } from "./release/load.js";
+export { signRelease, verifySignature, generateSigningKey, keyIdOf, publicKeyOf, readPublicKey, readPrivateKey } from "./release/signature.js";
+export type { ReleasePublicKey, ReleasePrivateKey } from "./release/signature.js";
+export { fetchLatest, fetchRelease, fetchReleaseIndex, fetchHistory } from "./release/fetch.js";
+export type { FetchedRelease, FetchProgress, FetchReleaseOptions } from "./release/fetch.js";
+export { parseJsonDocument, readPublished, readReleaseIndex, releaseFilePath, RELEASE_FOLDER } from "./release/published.js";
+export type { PublishedRelease, ReleaseIndex } from "./release/published.js";
+export { compareReleaseVersions, isReleaseVersion } from "./release/version.js";
+export { releaseHistory, revisionsFor, REVISIONS_HEADER } from "./release/history.js";
+export type { ReleaseHistory } from "./release/history.js";
 export { RELEASE_FORMAT } from "./release/constants.js";
 export type { Release, Changelog } from "./release/format.js";
 export { describeObservation } from "./core/catalog.js";

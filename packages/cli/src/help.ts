@@ -40,9 +40,10 @@ export function helpText(): string {
 Data version ${DATA_VERSION}. Every figure carries its unit, period, coverage and source.
 
 Usage:
-  skynet-data export --format <format> --out <path> [--datasets <id,id,...>]
+  skynet-data export --format <format> --out <path> [--datasets <id,id,...>] [--release <file|url> [--public-key <file>]]
   skynet-data list [--json]
-  skynet-data help [export|list]      (or --help after any command)
+  skynet-data release --out <folder> [--release <file>]... [--key-file <file>]
+  skynet-data help [export|list|release]      (or --help after any command)
   skynet-data --version
 
 export options:
@@ -51,6 +52,19 @@ export options:
                           Missing parent directories are created. An existing file is replaced; an existing
                           directory only when it is empty or holds nothing but an earlier export's files.
   -d, --datasets <ids>    Comma-separated dataset ids (default: all datasets).
+  -r, --release <source>  Export another release than the bundled one: a release file (checked against its
+                          hash), or the https:// address of a release folder (its latest release) or of a
+                          release file in one, checked against its signature too.
+      --public-key <file> With a release address: the public key (JWK) the signature must verify with.
+
+release options (publish signed releases into a folder any static HTTPS host serves):
+  -o, --out <folder>      Required. Receives releases/<version>.json, index.json (every version, merged with the
+                          folder's existing one), latest.json (the newest) and public-key.json. A version already
+                          published there with other content is refused.
+  -r, --release <file>    A release to publish; repeat for several (default: every release in sdk/src/releases).
+      --key-file <file>   The private signing key (JWK). Default: the environment variable
+                          SKYNET_RELEASE_PRIVATE_KEY, else a local key in ~/.skynet-data/release-signing-key.json,
+                          generated on first use (for local testing).
 
 Formats:
 ${FORMAT_IDS.map((f) => `  ${pad(f, fw)}${wrap(FORMATS[f].summary, fw + 2)}`).join("\n")}
@@ -70,10 +84,12 @@ Examples:
   npx skynet-data export --format json --out figures.json --datasets spp
   npx skynet-data export --format datapackage --out figures-package
   npx skynet-data list
+  npx skynet-data export --format xlsx --out older.xlsx --release sdk/src/releases/2026.11.0.json
+  npx skynet-data release --out site/data
 
 Exit codes:
-  0  the export was written (or help/list was printed)
-  1  the export failed (for example the path cannot be written); nothing was left behind
+  0  the export or the release folder was written (or help/list was printed)
+  1  it failed (a path cannot be written, a release cannot be read or verified); nothing was left behind
   2  bad arguments (unknown command, format, dataset or option, or a missing --format/--out)
 `;
 }

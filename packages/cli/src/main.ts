@@ -1,23 +1,33 @@
+import { readFile } from "node:fs/promises";
+import { homedir } from "node:os";
 import { resolve } from "node:path";
-import { DATA_VERSION, listDatasets } from "@skynet-data/sdk";
-import { parseCommand } from "./args.js";
+import { DATA_VERSION, fetchLatest, fetchRelease, listDatasets, loadRelease, readPublicKey, sdkFor, SkynetError, type Sdk } from "@skynet-data/sdk";
+import { parseCommand, resolveDatasets, type ExportSource } from "./args.js";
+import { sdkOf } from "./formats/artifact.js";
 import { FORMATS, type Artifact, type FormatId } from "./formats/index.js";
 import { CLI_VERSION, EXIT, datasetLines, helpText } from "./help.js";
+import { PublishError, publishReleases, publishReport } from "./release.js";
+import { SigningKeyError } from "./signing-key.js";
 import { realFs, writeArtifact, WriteError, type WriteFs } from "./write.js";
 
-/** Where the CLI prints, what time it is, and the file system it writes through (tests replace them). */
+/**
+ * Where the CLI prints, what time it is, the file system it writes through, its environment and home directory (for
+ * the signing key), and the fetch it downloads releases with (tests replace them).
+ */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   now?: () => Date;
   fs?: WriteFs;
+  env?: Record<string, string | undefined>;
+  home?: string;
+  fetch?: (input: string, init?: RequestInit) => Promise<Response>;
 }
 
 const isCsvName = (name: string, ids: readonly string[]) => name === "sources.csv" || ids.some((id) => name === `${id}.csv`);
 
 /** True when a directory holds only files an earlier csv or datapackage export writes, so replacing it loses nothing else. */
-async function isPreviousExport(fs: WriteFs, dir: string, entries: string[]): Promise<boolean> {
-  const ids = listDatasets().map((d) => d.id);
+async function isPreviousExport(fs: WriteFs, dir: string, entries: string[], ids: readonly string[]): Promise<boolean> {
   for (const e of entries) {
     if (e === "datapackage.json" || isCsvName(e, ids)) continue;
     if (e !== "data") return false;
@@ -33,12 +43,41 @@ const describe = (a: Artifact): string => {
   return a.kind === "file" ? size : `${a.files.length} files, ${size}`;
 };
 
-/** Builds one export and writes it atomically; returns the words to print. */
-export async function runExport(format: FormatId, out: string, datasets: string[], io: CliIo = { stdout: () => undefined, stderr: () => undefined }): Promise<string> {
+/** Builds one export of a release (the bundled one unless `sdk` is given) and writes it atomically; returns the words to print. */
+export async function runExport(format: FormatId, out: string, datasets: string[], io: CliIo = { stdout: () => undefined, stderr: () => undefined }, sdk?: Sdk): Promise<string> {
   const fs = io.fs ?? realFs;
-  const artifact = await FORMATS[format].build({ datasets, now: io.now?.() ?? new Date() });
-  await writeArtifact(out, artifact, { fs, replaceable: (dir, entries) => isPreviousExport(fs, dir, entries) });
-  return `skynet-data: wrote ${format} to ${out} (${describe(artifact)}; datasets: ${datasets.join(", ")}; data version ${DATA_VERSION})\n`;
+  const bound = sdkOf({ sdk });
+  const ids = bound.listDatasets().map((d) => d.id);
+  const artifact = await FORMATS[format].build({ datasets, now: io.now?.() ?? new Date(), sdk: bound });
+  await writeArtifact(out, artifact, { fs, replaceable: (dir, entries) => isPreviousExport(fs, dir, entries, ids) });
+  return `skynet-data: wrote ${format} to ${out} (${describe(artifact)}; datasets: ${datasets.join(", ")}; data version ${bound.DATA_VERSION})\n`;
+}
+
+/** A failure to load the release `export --release` names, in words. */
+class ReleaseSourceError extends Error {}
+
+/** The release `export --release` names, loaded and checked: a file against its hash, an address against its signature too. */
+export async function loadExportRelease(source: ExportSource, io: Pick<CliIo, "fetch">): Promise<Sdk> {
+  const what = source.kind === "file" ? source.path : source.url;
+  try {
+    if (source.kind === "file") {
+      const text = await readFile(source.path, "utf8").catch((e: { code?: string }) => {
+        throw new ReleaseSourceError(`cannot read the release file "${source.path}": ${e.code === "ENOENT" ? "it does not exist" : (e.code ?? String(e))}`);
+      });
+      return sdkFor(loadRelease(text));
+    }
+    const keyText = await readFile(source.publicKey, "utf8").catch((e: { code?: string }) => {
+      throw new ReleaseSourceError(`cannot read the public key file "${source.publicKey}": ${e.code === "ENOENT" ? "it does not exist" : (e.code ?? String(e))}`);
+    });
+    const options = { publicKey: readPublicKey(keyText, `the public key in "${source.publicKey}"`), timeoutMs: 60_000, ...(io.fetch ? { fetch: io.fetch } : {}) };
+    const isReleaseFile = /\.json$/i.test(new URL(source.url).pathname) && !/\/(latest|index)\.json$/i.test(new URL(source.url).pathname);
+    const fetched = isReleaseFile ? await fetchRelease(source.url, options) : await fetchLatest(source.url, options);
+    return sdkFor(fetched.catalog);
+  } catch (e) {
+    if (e instanceof ReleaseSourceError) throw e;
+    if (e instanceof SkynetError) throw new ReleaseSourceError(`cannot export release ${what}: ${e.message}`);
+    throw e;
+  }
 }
 
 /**
@@ -65,11 +104,40 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT.ok;
     case "export":
       try {
-        io.stdout(await runExport(cmd.format, cmd.out, cmd.datasets, io));
+        let sdk: Sdk | undefined;
+        let datasets = cmd.datasets;
+        if (cmd.release) {
+          sdk = await loadExportRelease(cmd.release, io);
+          const chosen = resolveDatasets(cmd.release.datasets, sdk.listDatasets().map((d) => d.id));
+          if (!chosen.ok) {
+            io.stderr(`skynet-data: ${chosen.message} (in release ${sdk.RELEASE?.version})\nRun \`skynet-data --help\` for the formats, datasets and examples.\n`);
+            return EXIT.usage;
+          }
+          datasets = chosen.ids;
+        }
+        io.stdout(await runExport(cmd.format, cmd.out, datasets, io, sdk));
         return EXIT.ok;
       } catch (e) {
-        const message = e instanceof WriteError ? e.message : `export failed: ${e instanceof Error ? e.message : String(e)}`;
+        const message = e instanceof WriteError || e instanceof ReleaseSourceError ? e.message : `export failed: ${e instanceof Error ? e.message : String(e)}`;
         io.stderr(`skynet-data: ${message}\n`);
+        return EXIT.failed;
+      }
+    case "release":
+      try {
+        const result = await publishReleases({
+          out: cmd.out,
+          releases: cmd.releases,
+          ...(cmd.keyFile ? { keyFile: cmd.keyFile } : {}),
+          env: io.env ?? process.env,
+          home: io.home ?? homedir(),
+          notice: io.stderr,
+          ...(io.fs ? { fs: io.fs } : {}),
+        });
+        io.stdout(publishReport(result));
+        return EXIT.ok;
+      } catch (e) {
+        const known = e instanceof PublishError || e instanceof SigningKeyError || e instanceof WriteError;
+        io.stderr(`skynet-data: ${known ? e.message : `release failed: ${e instanceof Error ? e.message : String(e)}`}\n`);
         return EXIT.failed;
       }
   }

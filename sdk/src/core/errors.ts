@@ -1,5 +1,9 @@
-/** What went wrong, as a stable code a caller can branch on. */
-export type SkynetErrorCode = "invalid-argument" | "unknown-series" | "unknown-dataset" | "unknown-source" | "invalid-data" | "invalid-release";
+/**
+ * What went wrong, as a stable code a caller can branch on. `unreachable`: a release could not be downloaded (offline,
+ * connection refused, an HTTP error, a server slower than the time allowed); `invalid-release`: it was downloaded but
+ * is not a release this SDK may load (HTML, truncated, altered, wrongly signed, a newer format).
+ */
+export type SkynetErrorCode = "invalid-argument" | "unknown-series" | "unknown-dataset" | "unknown-source" | "invalid-data" | "invalid-release" | "unreachable";
 
 /**
  * The one error type the SDK throws: a bad argument or invalid data, with a message that names what is accepted.

@@ -1,5 +1,5 @@
-import { getDatasetTable, getSourcesTable, type Cell, type Table } from "@skynet-data/sdk";
-import type { Artifact, ExportRequest } from "./artifact.js";
+import type { Cell, Sdk, Table } from "@skynet-data/sdk";
+import { sdkOf, type Artifact, type ExportRequest } from "./artifact.js";
 
 /** Characters that make a spreadsheet read text as a formula (or hide it) when they lead a field. */
 const FORMULA_LEAD = /^[=+\-@\t\r']/;
@@ -52,14 +52,15 @@ export function tableToCsv(table: Table, options: { bom?: boolean } = {}): strin
 
 const encoder = new TextEncoder();
 
-/** The CSV files of an export: one per dataset, named `<id>.csv`, and `sources.csv`. */
-export function csvFiles(datasets: readonly string[], options: { bom: boolean; dir?: string }): { path: string; bytes: Uint8Array }[] {
+/** The CSV files of an export: one per dataset, named `<id>.csv`, and `sources.csv`, from the given release (default: the bundled one). */
+export function csvFiles(datasets: readonly string[], options: { bom: boolean; dir?: string; sdk?: Sdk }): { path: string; bytes: Uint8Array }[] {
   const prefix = options.dir ? `${options.dir}/` : "";
+  const { getDatasetTable, getSourcesTable } = sdkOf(options);
   const tables = [...datasets.map((id) => getDatasetTable(id)), getSourcesTable(datasets)];
   return tables.map((t) => ({ path: `${prefix}${t.dataset}.csv`, bytes: encoder.encode(tableToCsv(t, { bom: options.bom })) }));
 }
 
 /** The `csv` format: a directory of CSV files with a UTF-8 byte order mark, so spreadsheets opened by double-click read UTF-8. */
 export function buildCsv(req: ExportRequest): Artifact {
-  return { kind: "dir", files: csvFiles(req.datasets, { bom: true }) };
+  return { kind: "dir", files: csvFiles(req.datasets, { bom: true, sdk: sdkOf(req) }) };
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { DATA_VERSION, getDatasetTable, getSource, getSourcesTable, listDatasets, type Column, type Table } from "@skynet-data/sdk";
-import type { Artifact, ExportRequest } from "./artifact.js";
+import type { Column, Sdk, Table } from "@skynet-data/sdk";
+import { sdkOf, type Artifact, type ExportRequest } from "./artifact.js";
 import { csvFiles } from "./csv.js";
 
 /** Folder of the CSV files inside the package. */
@@ -40,8 +40,8 @@ function schemaFor(table: Table, isSources: boolean) {
   return schema;
 }
 
-const sourceRef = (id: string) => {
-  const s = getSource(id);
+const sourceRef = (sdk: Sdk, id: string) => {
+  const s = sdk.getSource(id);
   return { title: `${s.publisher}: ${s.title}${s.published ? ` (${s.published})` : ""}`, ...(s.url ? { path: s.url } : {}) };
 };
 
@@ -53,7 +53,9 @@ const sourceRef = (id: string) => {
  * descriptor.resources.map((r) => r.path) //=> ["data/spp.csv", "data/sources.csv"]
  */
 export function dataPackage(req: ExportRequest) {
-  const files = csvFiles(req.datasets, { bom: false, dir: DATA_DIR });
+  const sdk = sdkOf(req);
+  const { DATA_VERSION, getDatasetTable, getSourcesTable, listDatasets } = sdk;
+  const files = csvFiles(req.datasets, { bom: false, dir: DATA_DIR, sdk });
   const byPath = new Map(files.map((f) => [f.path, f.bytes]));
   const summaries = new Map(listDatasets().map((d) => [d.id, d]));
   const sourcesTable = getSourcesTable(req.datasets);
@@ -80,7 +82,7 @@ export function dataPackage(req: ExportRequest) {
       return {
         ...common(table),
         description: `${d.description} ${d.rows} rows covering ${d.from} to ${d.to}. Every row names its source (field "source", see the resource "sources"). ${NEUTRALISED}`,
-        sources: getSourcesTable([id]).rows.map((r) => sourceRef(String(r[0]))),
+        sources: getSourcesTable([id]).rows.map((r) => sourceRef(sdk, String(r[0]))),
         schema: schemaFor(table, false),
       };
     }),
@@ -98,7 +100,7 @@ export function dataPackage(req: ExportRequest) {
     version: DATA_VERSION,
     created: req.now.toISOString(),
     keywords: ["Sky Net", "Fox Hunt", "anti-corruption", "extradition", "asset recovery", "China"],
-    sources: sourcesTable.rows.map((r) => sourceRef(String(r[0]))),
+    sources: sourcesTable.rows.map((r) => sourceRef(sdk, String(r[0]))),
     resources,
   };
   return { descriptor, files };

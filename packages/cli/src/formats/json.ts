@@ -1,5 +1,4 @@
-import { DATA_VERSION, datasets as allDatasets, events as allEvents, listDatasets, observations, partners as allPartners, series as allSeries, sources as allSources } from "@skynet-data/sdk";
-import type { Artifact, ExportRequest } from "./artifact.js";
+import { sdkOf, type Artifact, type ExportRequest } from "./artifact.js";
 
 /**
  * The JSON document of an export: the selected datasets' summaries, series, observations, events, partners
@@ -11,6 +10,7 @@ import type { Artifact, ExportRequest } from "./artifact.js";
  * doc.sources.map((s) => s.id) //=> ["seed"]
  */
 export function jsonDocument(req: ExportRequest) {
+  const { DATA_VERSION, datasets: allDatasets, events: allEvents, listDatasets, observations, partners: allPartners, series: allSeries, sources: allSources } = sdkOf(req);
   const chosen = new Set(req.datasets);
   const picked = allDatasets.filter((d) => chosen.has(d.id));
   const seriesIds = new Set(allSeries.filter((s) => chosen.has(s.dataset)).map((s) => s.id));

@@ -1,6 +1,6 @@
-import { DATA_VERSION, FORMAT, layout, listDatasets, planSheet, planSourcesSheet, unitFormat, type ChartPlan, type SheetPlan } from "@skynet-data/sdk";
+import { FORMAT, layout, unitFormat, type ChartPlan, type SheetPlan } from "@skynet-data/sdk";
 import ExcelJS from "exceljs";
-import type { Artifact, ExportRequest } from "./artifact.js";
+import { sdkOf, type Artifact, type ExportRequest } from "./artifact.js";
 import { fixXlsxPackage } from "./ooxml.js";
 
 /** Names of the workbook's extra sheets. */
@@ -64,6 +64,7 @@ function addChartBlock(ws: ExcelJS.Worksheet, chart: ChartPlan, dataset: string,
 
 /** The About sheet: what the file is, its data version and time, the datasets, their notes, and how charts are given. */
 function addAboutSheet(wb: ExcelJS.Workbook, req: ExportRequest, sheets: Map<string, string>, plans: SheetPlan[], name: string): void {
+  const { DATA_VERSION, listDatasets } = sdkOf(req);
   const ws = wb.addWorksheet(name);
   ws.getColumn(1).width = 34;
   ws.getColumn(2).width = 48;
@@ -101,6 +102,7 @@ function addAboutSheet(wb: ExcelJS.Workbook, req: ExportRequest, sheets: Map<str
  * wb.worksheets.map((w) => w.name) //=> ["SPP", "Sources", "Chart data", "About"]
  */
 export function buildWorkbook(req: ExportRequest): ExcelJS.Workbook {
+  const { DATA_VERSION, planSheet, planSourcesSheet } = sdkOf(req);
   const wb = new ExcelJS.Workbook();
   wb.creator = "skynet-data";
   wb.created = req.now;
