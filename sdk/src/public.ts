@@ -3,7 +3,7 @@ import { catalog } from "./catalog.js";
 import type { FigureOptions, FigureQuery, FigureResult, ReleaseInfo } from "./core/catalog.js";
 import type { Event, Observation, Source } from "./core/schema.js";
 import { functionsFor } from "./functions/index.js";
-import type { SheetPlan } from "./core/sheet-plan.js";
+import type { SheetPlan } from "./sheet/plan.js";
 import type { Table } from "./core/table.js";
 import { dataVersionOf, sdkFor, type DatasetSummary } from "./sdk-for.js";
 
@@ -216,9 +216,13 @@ export type { SkynetErrorCode } from "./core/errors.js";
 export type { Agency, Coverage, Event, Observation, Partner, Period, Precision, Qualifier, Reliability, Series, SeriesKind, Source, Unit, ColumnType, FunctionBinding, TreatyKind } from "./core/schema.js";
 export type { Dataset, ChartDefinition } from "./core/dataset.js";
 export type { Cell, Column, Table } from "./core/table.js";
-export { FORMAT, sheetNameFor, tableNameFor, unitFormat } from "./core/sheet-plan.js";
-export type { ChartPlan, ChartSeriesPlan, Marking, PlannedColumn, SheetPlan } from "./core/sheet-plan.js";
+export { FORMAT, sheetNameFor, tableNameFor, unitFormat } from "./sheet/plan.js";
+export type { ChartPlan, ChartSeriesPlan, Marking, PlannedColumn, SheetKind, SheetPlan } from "./sheet/plan.js";
 export { SEED_PATH, SEED_REFERENCE_DATE, SEED_SOURCE } from "./seed/reference.js";
 
-// taskpane layout
+// The sheet contract (plans and their layout) for every renderer: Excel, the xlsx export, the preview.
+export * as sheet from "./sheet/index.js";
+// taskpane layout (it re-exports the sheet layout under the names the add-in uses)
 export * as layout from "./layout/index.js";
+export { formulaArgument, formulaFor, formulaText, functionArguments, periodsOf, searchFigures } from "./finder/index.js";
+export type { ArgumentChoices, ArgumentOption, FigureHit, FormulaChoice } from "./finder/index.js";
