@@ -1,16 +1,21 @@
-// Item 6: time from opening the taskpane preview (add-in/dist served locally, office.js intercepted) in headless
-// Chromium to a usable dataset list; and the time Chromium takes to evaluate functions.js.
+// Item 6: in headless Chromium, the time from opening the taskpane preview (add-in/dist served locally) to a usable
+// dataset list (budget ≤ 200 ms), and the time Chromium takes to evaluate functions.js, compile + run (budget ≤ 15 ms).
+// Each open and each evaluation gets a fresh browser context. Wall times are the budgets' figures; the main thread's
+// CPU time (Chromium's own ThreadTime metric) is shown beside them: it does not grow when other work takes the CPU.
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
-import { chromium } from "playwright-core";
-import { emit, median, ROOT, round, type Row } from "../lib/report.js";
+import { chromium, type BrowserContext, type CDPSession, type Page } from "playwright-core";
+import { emit, median, ROOT, round, verdict, type Row } from "../lib/report.js";
 
 const CHROMIUM = process.env.BENCH_CHROMIUM ?? "/usr/bin/chromium";
-const OPENS = Number(process.env.BENCH_OPENS ?? 5);
-const EVALS = Number(process.env.BENCH_EVALS ?? 7);
+const OPENS = Number(process.env.BENCH_OPENS ?? 9);
+const EVALS = Number(process.env.BENCH_EVALS ?? 15);
+const TRACED = Number(process.env.BENCH_TRACED ?? 2);
+const BUDGET = { readyMs: 200, evalMs: 15 };
 const DIST = join(ROOT, "add-in/dist");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 // Ready: the dataset checkboxes exist and Fluent UI has upgraded them (the custom element is defined), so they can be ticked.
 const READY = "ul.datasets fluent-checkbox[data-id]:defined";
 
@@ -19,79 +24,225 @@ if (!existsSync(CHROMIUM)) {
   process.exit(0);
 }
 
-// What Office.onReady answers in a plain browser: no host, so the pane runs its preview (as in tests/browser).
+// What Office.onReady answers in a plain browser: no host, so the pane runs its preview (as in tests/browser). The
+// server hands the page this stand-in from its own origin in place of the CDN's office.js (one address in the page
+// changed), so no request of the page goes through the test driver: routing requests through Playwright would add
+// a round trip to this process to every one of them.
 const OFFICE_STAND_IN = "window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };";
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".map": "application/json" };
 const server = createServer((req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
+  if (path === "bench-office-stand-in.js") return void res.writeHead(200, { "Content-Type": "text/javascript" }).end(OFFICE_STAND_IN);
+  if (path === "blank.html") return void res.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html><title>blank</title>");
   const file = join(DIST, path || "taskpane.html");
   if (!file.startsWith(DIST) || !existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  const body = readFileSync(file);
+  if (extname(file) !== ".html") return void res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+  const html = body.toString("utf8");
+  if (!html.includes(OFFICE_JS)) throw new Error(`${path} does not load ${OFFICE_JS}`);
+  res.writeHead(200, { "Content-Type": "text/html" }).end(html.replace(OFFICE_JS, "/bench-office-stand-in.js"));
 });
 await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
 
-const ready: number[] = [];
-const dcl: number[] = [];
-try {
-  for (let i = 0; i < OPENS + 1; i++) {
-    // A fresh context each time: empty HTTP cache, as when Excel opens the pane for the first time in a session.
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STAND_IN });
-      return url.startsWith(base) ? route.continue() : route.abort();
-    });
-    await page.addInitScript((selector) => {
-      const w = window as unknown as { __ready?: number };
-      const check = () => {
-        if (w.__ready === undefined && document.querySelector(selector)) w.__ready = performance.now();
-      };
-      new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
-      customElements.whenDefined("fluent-checkbox").then(check, () => undefined);
-    }, READY);
-    await page.goto(`${base}/taskpane.html`);
-    await page.waitForSelector(READY);
-    const t = await page.evaluate(() => ({ ready: (window as unknown as { __ready?: number }).__ready ?? performance.now(), dcl: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd }));
-    if (i > 0) {
-      ready.push(t.ready);
-      dcl.push(t.dcl);
-    }
-    await context.close();
-  }
+/** The main thread's CPU time of the page's renderer so far, in ms. */
+const threadMs = async (cdp: CDPSession) => ((await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime")?.value ?? NaN) * 1000;
 
-  // functions.js evaluated by V8 in the page: indirect eval = compile + run, a fresh page each time, source made unique.
-  const source = readFileSync(join(DIST, "functions.js"), "utf8");
-  const evals: number[] = [];
+/** A fresh context with one page, on a blank page of the server's origin (the pane's renderer process, already started). */
+async function freshPage(): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
   const context = await browser.newContext();
-  for (let i = 0; i < EVALS + 1; i++) {
-    const page = await context.newPage();
-    await page.goto("about:blank");
-    const ms = await page.evaluate((src) => {
-      (window as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error, ErrorCode: {}, associate: () => undefined };
-      const t = performance.now();
-      (0, eval)(src);
-      return performance.now() - t;
-    }, `${source}\n// ${i} ${Math.random()}`);
-    if (i > 0) evals.push(ms);
-    await page.close();
-  }
-  await context.close();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await page.goto(`${base}/blank.html`);
+  return { context, page, cdp };
+}
 
+async function openPane() {
+  const { context, page, cdp } = await freshPage();
+  await page.addInitScript((selector) => {
+    const w = window as unknown as { __ready?: number };
+    const check = () => {
+      if (w.__ready === undefined && document.querySelector(selector)) w.__ready = performance.now();
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+    customElements.whenDefined("fluent-checkbox").then(check, () => undefined);
+  }, READY);
+  const cpu0 = await threadMs(cdp);
+  await page.goto(`${base}/taskpane.html`, { waitUntil: "commit" });
+  await page.waitForSelector(READY);
+  const cpu1 = await threadMs(cdp);
+  const t = await page.evaluate(() => ({
+    ready: (window as unknown as { __ready?: number }).__ready ?? performance.now(),
+    dcl: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+  }));
+  await context.close();
+  return { ready: t.ready, dcl: t.dcl, cpu: cpu1 - cpu0 };
+}
+
+// functions.js evaluated by V8 in a fresh page: indirect eval = compile + run, the source made unique each time. The
+// source is put in the page beforehand; the CPU figure subtracts an empty eval's, measured just before in the same page.
+const source = readFileSync(join(DIST, "functions.js"), "utf8");
+async function evaluateFunctions(i: number, compileOnly: boolean) {
+  const { context, page, cdp } = await freshPage();
+  await page.evaluate((src) => {
+    const w = window as unknown as { __src: string; CustomFunctions: unknown };
+    w.__src = src;
+    w.CustomFunctions = { Error, ErrorCode: {}, associate: () => undefined };
+  }, `${source}\n// ${i} ${Math.random()}`);
+  const c0 = await threadMs(cdp);
+  await page.evaluate(() => (0, eval)("0"));
+  const c1 = await threadMs(cdp);
+  const ms = await page.evaluate((onlyCompile) => {
+    const src = (window as unknown as { __src: string }).__src;
+    const t = performance.now();
+    // new Function compiles the body (as the IIFE is compiled) without running it.
+    if (onlyCompile) new Function(src);
+    else (0, eval)(src);
+    return performance.now() - t;
+  }, compileOnly);
+  const c2 = await threadMs(cdp);
+  await context.close();
+  return { ms, cpu: c2 - c1 - (c1 - c0) };
+}
+
+// Where the pane's main thread spends its CPU time before it is ready, from a Chromium trace of an open (not one of the
+// timed ones: tracing slows the page down): the self time of every main-thread event between navigation start and the
+// ready mark, by kind of work.
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { data?: { documentLoaderURL?: string } } };
+const KINDS: [string, RegExp][] = [
+  ["parse + compile JS", /^V8\.(PreParse|ParseFunction|ParseProgram|Compile|CollectSourcePositions|Streaming|OffThread)|^v8\.(compile|produce)|FlushInstructionCache/],
+  ["optimizing compilers", /Maglev|Turbofan|Baseline|Optimiz|Deoptimiz/],
+  ["GC", /GC|Scaveng|Weakness/],
+  ["style, layout, paint", /UpdateLayoutTree|^Layout$|PrePaint|^Paint|Layerize|^Commit$|UpdateLayer|HitTest|RecalculateStyles/],
+  ["HTML + CSS parsing", /ParseHTML|ParseAuthorStyleSheet/],
+  ["run JS", /^v8\.|^V8\.|FunctionCall|EvaluateScript|RunMicrotasks|EventDispatch|FireAnimationFrame|TimerFire/],
+];
+function mainThreadWork(events: TraceEvent[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const mark = events.find((e) => e.name === "bench-ready");
+  const nav = events.find((e) => mark && e.name === "navigationStart" && e.pid === mark.pid && e.tid === mark.tid && (e.args?.data?.documentLoaderURL ?? "").includes("taskpane.html"));
+  if (!mark || !nav) return out;
+  const mine = events.filter((e) => e.ph === "X" && e.pid === mark.pid && e.tid === mark.tid && e.ts >= nav.ts && e.ts <= mark.ts).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const stack: { end: number; cpu: number; children: number; name: string }[] = [];
+  const done: typeof stack = [];
+  for (const e of mine) {
+    while (stack.length && stack.at(-1)!.end <= e.ts) stack.pop();
+    const node = { end: e.ts + (e.dur ?? 0), cpu: e.tdur ?? e.dur ?? 0, children: 0, name: e.name };
+    if (stack.length) stack.at(-1)!.children += node.cpu;
+    stack.push(node);
+    done.push(node);
+  }
+  for (const n of done) {
+    const kind = KINDS.find(([, re]) => re.test(n.name))?.[0] ?? "other (loading, scheduling, DOM)";
+    out.set(kind, (out.get(kind) ?? 0) + Math.max(0, n.cpu - n.children) / 1000);
+  }
+  return out;
+}
+
+async function tracePane(): Promise<Map<string, number>> {
+  const { context, page } = await freshPage();
+  await page.addInitScript((selector) => {
+    let seen = false;
+    const check = () => {
+      if (!seen && document.querySelector(selector)) {
+        seen = true;
+        performance.mark("bench-ready");
+      }
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+    customElements.whenDefined("fluent-checkbox").then(check, () => undefined);
+  }, READY);
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "blink.user_timing", "disabled-by-default-v8.compile"] });
+  await page.goto(`${base}/taskpane.html`);
+  await page.waitForSelector(READY);
+  const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: TraceEvent[] };
+  await context.close();
+  return mainThreadWork(trace.traceEvents);
+}
+
+try {
+  // Warm-up: Chromium's first context and renderer, the server's file cache.
+  await openPane();
+  await evaluateFunctions(-1, false);
+  const opens = [];
+  const evals = [];
+  const compiles = [];
+  // Interleaved: an open of the pane, an evaluation, a compile-only, in turn, so load on the machine hits all alike.
+  for (let i = 0; i < Math.max(OPENS, EVALS); i++) {
+    if (i < OPENS) opens.push(await openPane());
+    if (i < EVALS) evals.push(await evaluateFunctions(i, false));
+    if (i < EVALS) compiles.push(await evaluateFunctions(i, true));
+  }
+  const work = new Map<string, number>();
+  for (let i = 0; i < TRACED; i++) for (const [k, ms] of await tracePane()) work.set(k, (work.get(k) ?? 0) + ms / TRACED);
+  const where = [...work].sort((a, b) => b[1] - a[1]);
+  const total = where.reduce((n, [, ms]) => n + ms, 0);
+
+  const ready = median(opens.map((o) => o.ready));
+  const readyCpu = median(opens.map((o) => o.cpu));
+  const evalMs = median(evals.map((e) => e.ms));
+  const evalCpu = median(evals.map((e) => e.cpu));
+  const compileMs = median(compiles.map((e) => e.ms));
   const rows: Row[] = [
     {
       item: 6,
-      measurement: `Taskpane ready: open preview → usable dataset list (median of ${OPENS})`,
-      value: round(median(ready), 0),
+      measurement: `Taskpane ready: open preview → usable dataset list (fresh context, median of ${OPENS})`,
+      value: round(ready, 0),
       unit: "ms",
-      verdict: "measured",
-      note: `from navigation start to "${READY}"; DOMContentLoaded at ${round(median(dcl), 0)} ms; fresh browser context (cold HTTP cache) each time, served from 127.0.0.1`,
+      against: { kind: "budget", text: `budget ≤ ${BUDGET.readyMs} ms`, value: BUDGET.readyMs, unit: "ms" },
+      ratio: round(ready / BUDGET.readyMs),
+      before: "420 ms",
+      verdict: verdict(ready <= BUDGET.readyMs),
+      note:
+        `from navigation start to "${READY}"; DOMContentLoaded at ${round(median(opens.map((o) => o.dcl)), 0)} ms; served from 127.0.0.1, cold HTTP cache; ` +
+        `the main thread's CPU time to ready ${round(readyCpu, 0)} ms; in a traced open (tracing slows it), of ${round(total, 0)} ms of main-thread CPU: ` +
+        where.map(([g, ms]) => `${g} ${round(ms, 0)} ms`).join(", "),
     },
-    { item: 6, measurement: `Start-up: evaluate functions.js in Chromium (median of ${EVALS})`, value: round(median(evals), 1), unit: "ms", verdict: "measured", note: "indirect eval (compile + run) in a fresh page" },
+    {
+      item: 6,
+      measurement: "  taskpane ready, main thread CPU time",
+      value: round(readyCpu, 0),
+      unit: "ms",
+      against: { kind: "budget", text: `budget ≤ ${BUDGET.readyMs} ms (wall)`, value: BUDGET.readyMs, unit: "ms" },
+      ratio: round(readyCpu / BUDGET.readyMs),
+      verdict: "measured",
+    },
+    {
+      item: 6,
+      measurement: `Start-up: evaluate functions.js in Chromium (fresh context, compile + run, median of ${EVALS})`,
+      value: round(evalMs, 1),
+      unit: "ms",
+      against: { kind: "budget", text: `budget ≤ ${BUDGET.evalMs} ms`, value: BUDGET.evalMs, unit: "ms" },
+      ratio: round(evalMs / BUDGET.evalMs),
+      before: "76 ms",
+      verdict: verdict(evalMs <= BUDGET.evalMs),
+      note: `indirect eval in a fresh page; compile alone (new Function of the same source, other fresh pages) ${round(compileMs, 1)} ms; main thread CPU time ${round(evalCpu, 1)} ms`,
+    },
+    {
+      item: 6,
+      measurement: "  evaluate functions.js in Chromium, main thread CPU time",
+      value: round(evalCpu, 1),
+      unit: "ms",
+      against: { kind: "budget", text: `budget ≤ ${BUDGET.evalMs} ms (wall)`, value: BUDGET.evalMs, unit: "ms" },
+      ratio: round(evalCpu / BUDGET.evalMs),
+      verdict: "measured",
+    },
   ];
-  emit(rows, { readyMs: ready, domContentLoadedMs: dcl, chromiumEvalMs: evals, version: browser.version() });
+  emit(rows, {
+    version: browser.version(),
+    readyMs: opens.map((o) => o.ready),
+    readyCpuMs: opens.map((o) => o.cpu),
+    domContentLoadedMs: opens.map((o) => o.dcl),
+    readyTracedMainThreadCpuMs: Object.fromEntries(where.map(([g, ms]) => [g, round(ms, 1)])),
+    chromiumEvalMs: evals.map((e) => e.ms),
+    chromiumEvalCpuMs: evals.map((e) => e.cpu),
+    chromiumCompileOnlyMs: compiles.map((e) => e.ms),
+  });
 } finally {
   await browser.close();
   server.close();

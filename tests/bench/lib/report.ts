@@ -10,7 +10,10 @@ export interface Row {
   against?: { kind: "baseline" | "budget"; text: string; value?: number; unit?: string };
   /** value / baseline where that means something. */
   ratio?: number;
-  verdict?: "within budget" | "over budget" | "measured" | "skipped";
+  /** The figure before the change that set the budget, as the issue gives it (not measured in this run). */
+  before?: string;
+  /** "met" / "missed" for a row that carries a budget of the issue; "measured" for a figure shown for context. */
+  verdict?: "met" | "missed" | "measured" | "skipped";
   note?: string;
 }
 
@@ -35,5 +38,19 @@ export const round = (x: number, digits = 2): number => Math.round(x * 10 ** dig
 /** The repository root: the runner starts every item there. */
 export const ROOT = process.env.BENCH_ROOT ?? process.cwd();
 
-/** "within budget" when ok, else "over budget". */
-export const verdict = (ok: boolean): Row["verdict"] => (ok ? "within budget" : "over budget");
+/** "met" when ok, else "missed". */
+export const verdict = (ok: boolean): Row["verdict"] => (ok ? "met" : "missed");
+
+/** Interleaves measurements: each round runs every named function once, in an order that rotates between rounds so
+ * no variant always runs first (or right after the same neighbour); returns every sample by name. */
+export function interleave<K extends string>(rounds: number, fns: Record<K, () => number>): Record<K, number[]> {
+  const names = Object.keys(fns) as K[];
+  const out = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + r) % names.length]!;
+      out[name].push(fns[name]());
+    }
+  }
+  return out;
+}

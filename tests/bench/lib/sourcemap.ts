@@ -58,8 +58,12 @@ export function slicesBySource(code: string, map: RawSourceMap): Map<number, str
   return slices;
 }
 
-/** Which part of the code base a source path belongs to: an npm package, or a folder of the repository. */
+/** The group of a bundle's bytes that come from a compiled release (sdk/src/releases/<version>.json). */
+export const RELEASE_DATA = "release data (sdk/src/releases/*.json)";
+
+/** Which part of the code base a source path belongs to: the release data, an npm package, or a folder of the repository. */
 export function groupOf(path: string): string {
+  if (/(^|\/)releases\/[^/]+\.json$/.test(path)) return RELEASE_DATA;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
   if (pkg) return pkg[1]!;
   const sdkData = /sdk\/src\/(datasets|sources)\//.exec(path);
@@ -75,6 +79,8 @@ export interface Share {
   /** gzip size of the group's bytes on their own (not additive: gzip shares a dictionary across the file). */
   gzipAlone: number;
   share: number;
+  /** The group's bytes, concatenated. */
+  text: string;
 }
 
 /** Bytes of the bundle per group, largest first; grouping merges some packages (e.g. @microsoft/fast-*). */
@@ -84,11 +90,12 @@ export function attribute(code: string, map: RawSourceMap, merge: (group: string
     const g = merge(src < 0 ? "(bundler glue, unmapped)" : groupOf(map.sources[src] ?? "?"));
     groups.set(g, [...(groups.get(g) ?? []), ...texts]);
   }
-  const total = code.length;
+  const total = Buffer.byteLength(code);
   return [...groups]
     .map(([group, texts]) => {
       const text = texts.join("");
-      return { group, bytes: Buffer.byteLength(text), gzipAlone: gzipSync(text).length, share: text.length / total };
+      return { group, bytes: Buffer.byteLength(text), gzipAlone: gzipSync(text).length, share: Buffer.byteLength(text) / total, text };
     })
     .sort((a, b) => b.bytes - a.bytes);
 }
+
