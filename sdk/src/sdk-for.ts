@@ -3,7 +3,7 @@
 import type { Catalog, FigureOptions, FigureQuery, FigureResult, ReleaseInfo } from "./core/catalog.js";
 import type { Dataset } from "./core/dataset.js";
 import type { Event, Observation, Partner, Series, Source } from "./core/schema.js";
-import { planCharts, planTable, sheetNameFor, tableNameFor, type SheetPlan } from "./core/sheet-plan.js";
+import { planDatasetSheet, planSourcesOf, type SheetPlan } from "./sheet/plan.js";
 import type { Table } from "./core/table.js";
 
 /** What the taskpane and `--help` list for each dataset. */
@@ -87,23 +87,9 @@ export function sdkFor(catalog: Catalog): Sdk {
     return catalog.sourcesTable(cited, quotes);
   };
 
-  const planSheet = (datasetId: string): SheetPlan => {
-    const d = catalog.getDataset(datasetId);
-    const body = planTable(catalog.table(d.id), sheetNameFor(d.sheet ?? d.title), tableNameFor(d.id));
-    const charts = planCharts(d, { series: catalog.getSeries, source: catalog.getSource, observationsOf: (id) => catalog.observationsOf(id) });
-    const notes = [
-      d.description,
-      "Coverage 'partial' marks a figure for part of the period (e.g. January–November): never sum or chart it as a full year.",
-      "Qualifier 'lower-bound' marks a published \"more than\" figure; 'approximate' an \"about\" figure.",
-      `Data version ${DATA_VERSION}. Sources: see the Sources sheet.`,
-    ];
-    return { ...body, charts, notes };
-  };
+  const planSheet = (datasetId: string): SheetPlan => planDatasetSheet(catalog, datasetId, DATA_VERSION);
 
-  const planSourcesSheet = (datasetIds?: readonly string[]): SheetPlan => {
-    const body = planTable(getSourcesTable(datasetIds), "Sources", "SkyNet_sources");
-    return { ...body, charts: [], notes: ["Every citation behind the loaded datasets. Only the seed article is quoted; other sources are cited, never copied."] };
-  };
+  const planSourcesSheet = (datasetIds?: readonly string[]): SheetPlan => planSourcesOf(getSourcesTable(datasetIds));
 
   return Object.freeze({
     catalog,

@@ -1,4 +1,4 @@
-import type { PlannedColumn } from "../core/sheet-plan.js";
+import type { PlannedColumn } from "../sheet/plan.js";
 import type { Cell } from "../core/table.js";
 
 /** Columns that identify a row when present: a refresh matches old and new rows on them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planTable, sheetNameFor, tableNameFor, unitFormat } from "./sheet-plan.js";
-import type { Table } from "./table.js";
+import { planTable, sheetNameFor, tableNameFor, unitFormat } from "./plan.js";
+import type { Table } from "../core/table.js";
 
 describe("sheetNameFor", () => {
   it("removes the characters Excel forbids and cuts to 31 characters", () => {
