@@ -73,7 +73,7 @@ ${FORMAT_IDS.map((f) => `  ${pad(f, fw)}${wrap(FORMATS[f].summary, fw + 2)}`).jo
   money is the full amount in the row's currency (the xlsx only displays it in billions).
   CSV text that would start with =, +, -, @, a tab, a carriage return or an apostrophe gets one leading
   apostrophe so spreadsheets never run it as a formula; numbers, including negative ones, are never changed.
-  The xlsx has no native charts: its "Chart data" sheet gives each chart's data as a block to chart.
+  The xlsx has no native charts: each "<table> charts" sheet gives a chart's data as a block to chart.
 
 Datasets:
 ${datasetLines()}

@@ -16,7 +16,7 @@ interface FormatSpec {
 /** The export formats, in the order `--help` lists them. */
 export const FORMATS = {
   xlsx: {
-    summary: "Excel workbook: one sheet per dataset as an Excel table (frozen header, number formats, real dates), Sources, Chart data and About sheets.",
+    summary: "Excel workbook laid out like the add-in's sheets: per dataset a title, notes and an Excel table (frozen header, number formats, real dates), then Sources and each dataset's chart data.",
     out: "file",
     example: "figures.xlsx",
     build: buildXlsx,

@@ -1,131 +1,139 @@
-import { FORMAT, layout, unitFormat, type ChartPlan, type SheetPlan } from "@skynet-data/sdk";
+import { layout, sheet, type ChartPlan, type SheetPlan } from "@skynet-data/sdk";
 import ExcelJS from "exceljs";
 import { sdkOf, type Artifact, type ExportRequest } from "./artifact.js";
 import { fixXlsxPackage } from "./ooxml.js";
 
-/** Names of the workbook's extra sheets. */
-export const SHEET = { sources: "Sources", charts: "Chart data", about: "About" } as const;
+/** The fixed name among the workbook's sheets (dataset and chart-data sheets are named by their plans). */
+export const SHEET = { sources: sheet.SOURCES_SHEET.sheetName } as const;
 
-const HEADER_FONT = { bold: true } as const;
+/** The view that keeps the title, notes and table header in view. */
+const FROZEN = (rows: number): Partial<ExcelJS.WorksheetView> => ({ state: "frozen", ySplit: rows, xSplit: 0, topLeftCell: `A${rows + 1}`, activeCell: `A${rows + 1}` });
 
-/** Lays one sheet plan into a worksheet as an Excel table: header frozen, per-cell number formats, widths, links. */
-function addPlanSheet(wb: ExcelJS.Workbook, plan: SheetPlan, name: string): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0, topLeftCell: "A2", activeCell: "A2" }] });
+// A1 address of a 0-based row and column, in ExcelJS's 1-based terms.
+const at = (ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell => ws.getCell(row + 1, col + 1);
+
+/** What stands where the add-in would draw a chart: ExcelJS cannot write native charts, so the file says where the data is. */
+export function chartNote(chart: ChartPlan, dataSheet: string, block: string): string {
+  return `No native chart here: the library that writes this file (ExcelJS) cannot draw one. "${chart.title}" has its data on sheet "${dataSheet}" at ${block}: select it and insert a ${chart.type} chart. ${chart.caption}.`;
+}
+
+/**
+ * Renders one sheet plan as the add-in lays it out (sdk sheet layout): title in A1, the notes below it, the Excel table
+ * at the layout's header row with a frozen header, per-cell number formats, widths, links; where a chart would stand,
+ * a note naming its data block.
+ */
+function renderPlan(wb: ExcelJS.Workbook, plan: SheetPlan, name: string, chartBlocks: { sheet: string; blocks: string[] } | null): ExcelJS.Worksheet {
+  const l = sheet.sheetLayout(plan);
+  const ws = wb.addWorksheet(name, { views: [FROZEN(l.freezeRows)] });
+  const title = ws.getCell(l.titleCell);
+  title.value = plan.title;
+  title.numFmt = sheet.SHEET_STYLE.textFormat;
+  title.font = { ...sheet.SHEET_STYLE.title };
+  for (const n of l.notes) {
+    const cell = ws.getCell(n.address);
+    cell.value = n.text;
+    cell.numFmt = sheet.SHEET_STYLE.textFormat;
+    cell.font = { italic: sheet.SHEET_STYLE.notes.italic, color: { argb: `FF${sheet.SHEET_STYLE.notes.color.slice(1)}` } };
+  }
+  const body = plan.rows.length ? plan.rows.map((r) => [...r]) : [plan.columns.map(() => null)];
   ws.addTable({
     name: plan.tableName,
     displayName: plan.tableName,
-    ref: "A1",
+    ref: layout.cellAddress({ row: l.table.top, col: l.table.left }),
     headerRow: true,
     totalsRow: false,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    style: { theme: sheet.SHEET_STYLE.tableStyle, showRowStripes: sheet.SHEET_STYLE.bandedRows },
     columns: plan.columns.map((c) => ({ name: c.header, filterButton: true })),
-    rows: plan.rows.map((r) => [...r]),
+    rows: body,
   });
   // ExcelJS omits a width of exactly 9 (its default), so the sheet's default width is set to 9 to match.
   ws.properties.defaultColWidth = 9;
   plan.columns.forEach((c, j) => {
-    const column = ws.getColumn(j + 1);
-    column.width = c.width;
-    ws.getCell(1, j + 1).note = c.description;
+    ws.getColumn(l.table.left + j + 1).width = c.width;
+    const header = at(ws, l.table.top, l.table.left + j);
+    header.numFmt = sheet.SHEET_STYLE.textFormat;
+    header.note = c.description;
   });
+  const links = new Set(sheet.linkedColumns(plan));
   plan.rows.forEach((r, i) =>
     r.forEach((v, j) => {
-      const cell = ws.getCell(i + 2, j + 1);
+      const cell = at(ws, l.table.top + 1 + i, l.table.left + j);
       cell.numFmt = plan.numberFormats[i]![j]!;
-      if (plan.columns[j]!.type === "url" && typeof v === "string") cell.value = { text: v, hyperlink: v, tooltip: "Open the source" };
+      if (links.has(j) && typeof v === "string" && /^https?:\/\//.test(v)) cell.value = { text: v, hyperlink: v, tooltip: "Open the source" };
     }),
   );
+  if (chartBlocks) {
+    l.charts.forEach((place, i) => {
+      const cell = ws.getCell(place.from);
+      cell.value = chartNote(plan.charts[i]!, chartBlocks.sheet, chartBlocks.blocks[i]!);
+      cell.numFmt = sheet.SHEET_STYLE.textFormat;
+      cell.font = { italic: true, color: { argb: `FF${sheet.SHEET_STYLE.notes.color.slice(1)}` } };
+    });
+  }
   return ws;
 }
 
-/** Writes a chart plan as a block a reader can select and chart: title, caption, category column, one column per series. */
-function addChartBlock(ws: ExcelJS.Worksheet, chart: ChartPlan, dataset: string, sheet: string, top: number): number {
-  ws.getCell(top, 1).value = chart.title;
-  ws.getCell(top, 1).font = { bold: true, size: 12 };
-  ws.getCell(top + 1, 1).value = `${chart.caption}. Dataset ${dataset} (sheet "${sheet}"); suggested chart: ${chart.type}.`;
-  ws.getCell(top + 1, 1).font = { italic: true };
-  const header = ws.getRow(top + 2);
-  header.values = [chart.categoryLabel, ...chart.series.map((s) => s.name)];
-  header.font = HEADER_FONT;
-  const fmt = unitFormat(chart.unit);
-  chart.categories.forEach((cat, i) => {
-    const row = ws.getRow(top + 3 + i);
-    row.getCell(1).value = cat;
-    row.getCell(1).numFmt = FORMAT.text;
-    chart.series.forEach((s, j) => {
-      const v = s.values[i];
-      if (v == null) return;
-      row.getCell(j + 2).value = v;
-      row.getCell(j + 2).numFmt = fmt;
-    });
-  });
-  return top + 3 + chart.categories.length + 1;
-}
-
-/** The About sheet: what the file is, its data version and time, the datasets, their notes, and how charts are given. */
-function addAboutSheet(wb: ExcelJS.Workbook, req: ExportRequest, sheets: Map<string, string>, plans: SheetPlan[], name: string): void {
-  const { DATA_VERSION, listDatasets } = sdkOf(req);
+/** The chart-data sheet of one dataset, block by block as the add-in writes it; each block's header cell carries a note. */
+function renderChartData(wb: ExcelJS.Workbook, plan: SheetPlan, name: string, datasetSheet: string): string[] {
   const ws = wb.addWorksheet(name);
-  ws.getColumn(1).width = 34;
-  ws.getColumn(2).width = 48;
-  for (const c of [3, 4, 5, 6, 7]) ws.getColumn(c).width = 12;
-  ws.addRow(["Sky Net Data export"]).font = { bold: true, size: 14 };
-  ws.addRow(["Data version", DATA_VERSION]);
-  const generated = ws.addRow(["Generated (UTC)", req.now.toISOString()]);
-  generated.getCell(2).numFmt = FORMAT.text;
-  ws.addRow(["Made by", "skynet-data export --format xlsx (package @skynet-data/cli)"]);
-  ws.addRow([]);
-  ws.addRow(["Sheet", "Dataset", "Rows", "From", "To", "Sources"]).font = HEADER_FONT;
-  const summaries = new Map(listDatasets().map((d) => [d.id, d]));
-  for (const id of req.datasets) {
-    const d = summaries.get(id)!;
-    const row = ws.addRow([sheets.get(id)!, `${d.id}: ${d.title}`, d.rows, new Date(`${d.from}T00:00:00Z`), new Date(`${d.to}T00:00:00Z`), d.sources]);
-    row.getCell(4).numFmt = FORMAT.date;
-    row.getCell(5).numFmt = FORMAT.date;
-  }
-  ws.addRow([]);
-  ws.addRow(["Charts"]).font = HEADER_FONT;
-  ws.addRow([`This file holds no native charts (the xlsx library cannot write them). The "${SHEET.charts}" sheet gives each chart's data as a block: select a block and insert a chart.`]);
-  ws.addRow(["Partial-period and lower-bound figures are separate columns there: never chart or sum them as full years."]);
-  for (const plan of plans) {
-    ws.addRow([]);
-    ws.addRow([`Notes: ${sheets.get(plan.dataset)}`]).font = HEADER_FONT;
-    for (const note of plan.notes) ws.addRow([note]);
-  }
+  return plan.charts.map((chart, i) => {
+    const d = sheet.chartData(chart, i);
+    d.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === "") return;
+        const cell = at(ws, d.block.top + r, d.block.left + c);
+        cell.value = v;
+        cell.numFmt = d.numberFormats[r]![c]!;
+        if (r === 0) cell.font = { bold: true };
+      }),
+    );
+    ws.getColumn(d.block.left + 1).width = 16;
+    for (let c = 1; c <= chart.series.length; c++) ws.getColumn(d.block.left + c + 1).width = 22;
+    const address = layout.blockAddress(d.block);
+    at(ws, d.block.top, d.block.left).note = `${chart.title}. ${chart.caption}. Chart data of sheet "${datasetSheet}"; no native chart in this file (ExcelJS cannot draw one): select ${address} and insert a ${chart.type} chart. Partial periods and lower bounds are separate columns: never chart or sum them as full years.`;
+    return address;
+  });
 }
 
 /**
- * Builds the workbook: one sheet per dataset as an Excel table, then Sources, Chart data and About sheets.
+ * Builds the workbook from the same sheet plans and layout as the add-in: one sheet per dataset (title, notes, table),
+ * the Sources sheet, and a "<table> charts" sheet of chart data for each dataset that declares charts.
  *
  * @example
- * const wb = buildWorkbook({ datasets: ["spp"], now: new Date() });
- * wb.worksheets.map((w) => w.name) //=> ["SPP", "Sources", "Chart data", "About"]
+ * const wb = buildWorkbook({ datasets: ["fox-hunt"], now: new Date() });
+ * wb.worksheets.map((w) => w.name) //=> ["Fox Hunt", "Sources", "SkyNet_fox_hunt charts"]
  */
 export function buildWorkbook(req: ExportRequest): ExcelJS.Workbook {
   const { DATA_VERSION, planSheet, planSourcesSheet } = sdkOf(req);
   const wb = new ExcelJS.Workbook();
-  wb.creator = "skynet-data";
+  wb.creator = "skynet-data export --format xlsx (package @skynet-data/cli)";
   wb.created = req.now;
   wb.modified = req.now;
   wb.title = "Sky Net Data";
-  wb.description = `Sky Net Data ${DATA_VERSION}: ${req.datasets.join(", ")}`;
-  const taken: string[] = Object.values(SHEET);
+  wb.description = `Sky Net Data ${DATA_VERSION}, exported ${req.now.toISOString()}: ${req.datasets.join(", ")}`;
   const plans = req.datasets.map((id) => planSheet(id));
-  const sheets = new Map<string, string>();
-  for (const plan of plans) {
+  const sources = planSourcesSheet(req.datasets);
+  const taken: string[] = [sources.sheetName];
+  const names = plans.map((plan) => {
     const name = layout.uniqueSheetName(plan.sheetName, taken);
     taken.push(name);
-    sheets.set(plan.dataset, name);
-    addPlanSheet(wb, plan, name);
-  }
-  addPlanSheet(wb, planSourcesSheet(req.datasets), SHEET.sources);
-  const charts = wb.addWorksheet(SHEET.charts);
-  charts.getColumn(1).width = 16;
-  let top = 1;
-  for (const plan of plans) for (const chart of plan.charts) top = addChartBlock(charts, chart, plan.dataset, sheets.get(plan.dataset)!, top);
-  if (top === 1) charts.getCell(1, 1).value = "The exported datasets declare no charts.";
-  for (let c = 2; c <= 1 + Math.max(0, ...plans.flatMap((p) => p.charts.map((ch) => ch.series.length))); c++) charts.getColumn(c).width = 22;
-  addAboutSheet(wb, req, sheets, plans, SHEET.about);
+    return name;
+  });
+  const dataSheets = plans.map((plan) => {
+    if (!plan.charts.length) return null;
+    const name = layout.uniqueSheetName(sheet.chartDataSheetName(plan.tableName), taken);
+    taken.push(name);
+    return name;
+  });
+  // Sheets in the add-in's order: datasets, Sources, then the chart-data sheets; each block address is known up front.
+  plans.forEach((plan, i) => {
+    const blocks = plan.charts.map((c, k) => layout.blockAddress(sheet.chartData(c, k).block));
+    renderPlan(wb, plan, names[i]!, dataSheets[i] ? { sheet: dataSheets[i], blocks } : null);
+  });
+  renderPlan(wb, sources, sources.sheetName, null);
+  plans.forEach((plan, i) => {
+    if (dataSheets[i]) renderChartData(wb, plan, dataSheets[i], names[i]!);
+  });
   return wb;
 }
 
