@@ -1,6 +1,6 @@
 import { publishedLabel, type Catalog, type FigureQuery } from "../core/catalog.js";
 import { MAX_SERIAL, fromExcelSerial, toExcelSerial } from "../core/calendar.js";
-import { unitFormat } from "../core/sheet-plan.js";
+import { unitFormat } from "../sheet/plan.js";
 import type { Source } from "../core/schema.js";
 import { isMoneyUnit } from "../core/units.js";
 import { isOmitted, scalar, show } from "./args.js";
