@@ -46,13 +46,16 @@ export enum Currency {
   USD = "USD",
 }
 
-// The implementations answering now: the bundled release's, until a newer release is swapped in.
+// The implementations answering now: the bundled release's, until the data feed swaps in another (data-feed/runtime.ts).
 let implementations: sdk.CustomFunctions = sdk.CUSTOM_FUNCTIONS;
 
-/** Makes every SKYNET.* function answer from another catalogue (a newer release); returns the previous set. */
-export function answerFrom(catalog: sdk.Catalog): sdk.CustomFunctions {
+/**
+ * Makes every SKYNET.* function answer from another catalogue (a newer release), REVISIONS from the history of
+ * releases that leads to it; returns the previous set.
+ */
+export function answerFrom(catalog: sdk.Catalog, history?: sdk.ReleaseHistory): sdk.CustomFunctions {
   const previous = implementations;
-  implementations = sdk.functionsFor(catalog);
+  implementations = sdk.functionsFor(catalog, history);
   return previous;
 }
 
@@ -280,6 +283,19 @@ export function figure(series_id: string, period: any): Excel.EntityCellValue | 
   return canReturnEntities() ? (card as Excel.EntityCellValue) : card.text;
 }
 
+/**
+ * The vintages of one figure: what each data release said of it and why it changed, one row per release that first had it, changed it or dropped it.
+ * @customfunction REVISIONS
+ * @helpurl https://localhost:3000/help/revisions.html
+ * @param series_id The series id, such as "sky-net.returned".
+ * @param period A year such as 2015, an Excel date (for treaty counts), or a period label such as "Jan–Nov 2016".
+ * @returns A table that spills: a header row (Release, Release date, Value, Period, Coverage, Qualifier, Source, Reason), then one row per release.
+ * @example =SKYNET.REVISIONS("sky-net.returned", 2015) spills the header, then a row per release that changed Sky Net 2015's returns: its value, its period ("2015 (Apr–Dec)" since 2026.11.1) and the reason that release gives.
+ */
+export function revisions(series_id: string, period: any): any[][] {
+  return settle(implementations.REVISIONS(series_id, period));
+}
+
 /** Every function by its permanent id, as registered with Excel: the SDK's FUNCTION_IDS, one wrapper each. */
 export const REGISTRATIONS = {
   TREATIES_IN_FORCE: treatiesInForce,
@@ -295,6 +311,7 @@ export const REGISTRATIONS = {
   EVENTS: events,
   SOURCE: source,
   FIGURE: figure,
+  REVISIONS: revisions,
 } as const satisfies Record<sdk.FunctionId, (...args: any[]) => unknown>;
 
 // Registered only where the custom-functions runtime exists (Excel), so tests and plain pages can import this module.

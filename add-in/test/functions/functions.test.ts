@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
+import { loadRelease, releaseHistory } from "@skynet-data/sdk";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cell, StubError, stubCustomFunctions, type Registered } from "./stub.js";
 
-const IDS = ["TREATIES_IN_FORCE", "TREATIES_CONCLUDED", "CAPTURES", "SURRENDERED", "RETURNED", "RECOVERED", "COUNTRIES", "SERIES", "SERIES_LIST", "DATASET", "EVENTS", "SOURCE", "FIGURE"];
+const IDS = ["TREATIES_IN_FORCE", "TREATIES_CONCLUDED", "CAPTURES", "SURRENDERED", "RETURNED", "RECOVERED", "COUNTRIES", "SERIES", "SERIES_LIST", "DATASET", "EVENTS", "SOURCE", "FIGURE", "REVISIONS"];
 const stub = stubCustomFunctions();
 let fns: Record<string, Registered>;
 let mod: typeof import("../../src/functions/functions.js");
@@ -132,5 +134,43 @@ describe("custom enums", () => {
     expect(call("RECOVERED", 2013, mod.SkyNetAgency.SPP, mod.Currency.CNY)).toEqual({ value: 10_140_000_000 });
     expect(call("TREATIES_IN_FORCE", mod.TreatyKind.extradition, "2014-12-31")).toEqual({ value: 29 });
     expect(call("TREATIES_IN_FORCE", mod.TreatyKind.judicial_assistance, "2014-12-31")).toEqual({ value: 46 });
+  });
+});
+
+describe("SKYNET.REVISIONS and the swap hook", () => {
+  const text = (v: string) => readFileSync(new URL(`../../../sdk/src/releases/${v}.json`, import.meta.url), "utf8");
+  const REASON_2015 =
+    "period: the page ties 1,023 to the eight-month Sky Net campaign of 2015, which began in April, so the period is the campaign's (Apr–Dec 2015), as Fox Hunt 2015 is labelled; coverage stays full, the whole campaign, and like Fox Hunt's operation figures it still answers RETURNED(2015)";
+  const ECNS = "ECNS (China News Service), 2016-01-15, http://ecns.cn/2016/01-15/195964.shtml";
+  const HEADER = ["Release", "Release date", "Value", "Period", "Coverage", "Qualifier", "Source", "Reason"];
+
+  it("answers from the bundled release alone until a history is swapped in: one row, with that release's reason", () => {
+    expect(call("REVISIONS", "sky-net.returned", 2015)).toEqual({ value: [HEADER, ["2026.11.1", "2026-11-27", 1023, "2015 (Apr–Dec)", "full", "exact", ECNS, REASON_2015]] });
+  });
+
+  it("after answerFrom(catalogue, history) spills one row per release that changed the figure, each with its reason", () => {
+    const latest = loadRelease(text("2026.11.1"));
+    const previous = mod.answerFrom(latest, releaseHistory([text("2026.11.0"), text("2026.11.1")]));
+    try {
+      expect(call("REVISIONS", "sky-net.returned", 2015)).toEqual({
+        value: [HEADER, ["2026.11.0", "2026-11-27", 1023, "2015", "full", "exact", ECNS, "first release"], ["2026.11.1", "2026-11-27", 1023, "2015 (Apr–Dec)", "full", "exact", ECNS, REASON_2015]],
+      });
+      expect(call("CAPTURES", 2014)).toEqual({ value: 680 });
+    } finally {
+      mod.answerFrom(latest);
+      expect(previous).toBeDefined();
+    }
+  });
+
+  it("swaps every function to another release: answerFrom(2026.11.0) answers RETURNED(2015) and REVISIONS from it", () => {
+    const restore = mod.answerFrom(loadRelease(text("2026.11.0")));
+    try {
+      expect(call("REVISIONS", "sky-net.returned", 2015)).toEqual({ value: [HEADER, ["2026.11.0", "2026-11-27", 1023, "2015", "full", "exact", ECNS, "first release"]] });
+      expect(call("REVISIONS", "sky-net.retuned", 2015)).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/unknown series "sky-net.retuned"/) });
+      expect(call("REVISIONS", "sky-net.returned", 1999)).toMatchObject({ error: "#N/A" });
+    } finally {
+      mod.answerFrom(loadRelease(text("2026.11.1")));
+      void restore;
+    }
   });
 });

@@ -78,7 +78,7 @@ describe("functions.json generated from functions.ts", () => {
   });
 
   it("returns the tables as matrices so they spill", () => {
-    for (const id of ["SERIES", "SERIES_LIST", "DATASET", "EVENTS"]) expect(metadata.functions.find((f) => f.id === id)?.result.dimensionality).toBe("matrix");
+    for (const id of ["SERIES", "SERIES_LIST", "DATASET", "EVENTS", "REVISIONS"]) expect(metadata.functions.find((f) => f.id === id)?.result.dimensionality).toBe("matrix");
   });
 
   it("defines every custom enum a parameter names", () => {
@@ -109,6 +109,7 @@ describe("functions.json generated from functions.ts", () => {
       EVENTS: { params: [E("from", "any", true), E("to", "any", true)], result: { dimensionality: "matrix" }, help: "events" },
       SOURCE: { params: [E("series_id", "string", false), E("period", "any", false)], result: { type: "string" }, help: "source" },
       FIGURE: { params: [E("series_id", "string", false), E("period", "any", false)], result: {}, help: "figure" },
+      REVISIONS: { params: [E("series_id", "string", false), E("period", "any", false)], result: { dimensionality: "matrix" }, help: "revisions" },
     };
     expect(metadata.functions.map((f) => f.id)).toEqual(Object.keys(EXPECTED));
     for (const f of metadata.functions) {

@@ -1,6 +1,7 @@
 // The custom functions' pure implementations: what `=SKYNET.*` answers, as values or error values, with no Office types.
 import type { Catalog } from "../core/catalog.js";
 import { SkynetError } from "../core/errors.js";
+import { revisionsFor, type ReleaseHistory } from "../release/history.js";
 import { figureFunctions } from "./figure.js";
 import { tableFunctions } from "./spills.js";
 import { treatyFunction } from "./treaties.js";
@@ -26,6 +27,7 @@ export const FUNCTION_IDS = [
   "EVENTS",
   "SOURCE",
   "FIGURE",
+  "REVISIONS",
 ] as const;
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 
@@ -37,20 +39,22 @@ export type CustomFunctions = Readonly<
   { TREATIES_IN_FORCE: Treaty; TREATIES_CONCLUDED: Treaty; CAPTURES: Yearly; SURRENDERED: Yearly; RETURNED: Yearly; RECOVERED: Yearly; COUNTRIES: Yearly } & ReturnType<
     typeof tableFunctions
   > &
-    ReturnType<typeof figureFunctions>
+    ReturnType<typeof figureFunctions> & { REVISIONS: ReturnType<typeof revisionsFor> }
 >;
-
 
 /**
  * The custom functions answering from one catalogue (a loaded release): the yearly and treaty functions look their
- * answers up in the release's answer tables; the table and figure functions read its records.
+ * answers up in the release's answer tables; the table and figure functions read its records; REVISIONS reads the
+ * figure in each release of `history` that leads to this one (without a history, in this release alone). A history
+ * that does not lead to the catalogue's release throws `SkynetError("invalid-release")` here, never from a function.
  *
  * @example
  * const fns = functionsFor(loadRelease(json));
  * fns.CAPTURES(2014) //=> 680
  * fns.RETURNED(2016) //=> { error: "#N/A", message: "no full, exact figure of sky-net.returned for 2016. What exists: 908 persons for Jan–Nov 2016 …" }
+ * functionsFor(latest, releaseHistory([older, latest])).REVISIONS("sky-net.returned", 2015) //=> header, then one row per release that changed it
  */
-export function functionsFor(catalog: Catalog): CustomFunctions {
+export function functionsFor(catalog: Catalog, history?: ReleaseHistory): CustomFunctions {
   const answers = catalog.answers;
   if (!answers) throw new SkynetError("invalid-data", "this catalogue has no answer tables: its data binds no series to the custom functions");
   const fns: CustomFunctions = {
@@ -63,6 +67,7 @@ export function functionsFor(catalog: Catalog): CustomFunctions {
     COUNTRIES: yearlyFunction(answers.COUNTRIES, { takesAgency: false }),
     ...tableFunctions(catalog),
     ...figureFunctions(catalog),
+    REVISIONS: revisionsFor(catalog, history),
   };
   return Object.freeze(fns);
 }
