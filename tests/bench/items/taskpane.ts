@@ -106,8 +106,28 @@ async function evaluateFunctions(i: number, compileOnly: boolean) {
     return performance.now() - t;
   }, compileOnly);
   const c2 = await threadMs(cdp);
+  // Then in fresh iframes of the same page: fresh contexts in an isolate that has run the script before, as Node's
+  // figure is taken (every vm context of one process shares its isolate); the third is kept. Not a budget: it shows
+  // what the cold start of the page's renderer process costs.
+  const warm = compileOnly
+    ? NaN
+    : await page.evaluate(() => {
+        const w = window as unknown as { __src: string };
+        let ms = NaN;
+        for (let k = 0; k < 3; k++) {
+          const frame = document.createElement("iframe");
+          document.body.appendChild(frame);
+          const inner = frame.contentWindow as unknown as { CustomFunctions: unknown; eval: (s: string) => unknown };
+          inner.CustomFunctions = { Error, ErrorCode: {}, associate: () => undefined };
+          const src = `${w.__src}\n// again ${k} ${Math.random()}`;
+          const t = performance.now();
+          inner.eval(src);
+          ms = performance.now() - t;
+        }
+        return ms;
+      });
   await context.close();
-  return { ms, cpu: c2 - c1 - (c1 - c0) };
+  return { ms, cpu: c2 - c1 - (c1 - c0), warm };
 }
 
 // Where the pane's main thread spends its CPU time before it is ready, from a Chromium trace of an open (not one of the
@@ -188,6 +208,7 @@ try {
   const evalMs = median(evals.map((e) => e.ms));
   const evalCpu = median(evals.map((e) => e.cpu));
   const compileMs = median(compiles.map((e) => e.ms));
+  const warmMs = median(evals.map((e) => e.warm));
   const rows: Row[] = [
     {
       item: 6,
@@ -221,7 +242,16 @@ try {
       ratio: round(evalMs / BUDGET.evalMs),
       before: "76 ms",
       verdict: verdict(evalMs <= BUDGET.evalMs),
-      note: `indirect eval in a fresh page; compile alone (new Function of the same source, other fresh pages) ${round(compileMs, 1)} ms; main thread CPU time ${round(evalCpu, 1)} ms`,
+      note: `indirect eval in a fresh page (its own new renderer process); compile alone (new Function of the same source, other fresh pages) ${round(compileMs, 1)} ms; main thread CPU time ${round(evalCpu, 1)} ms`,
+    },
+    {
+      item: 6,
+      measurement: "  the same in a third fresh iframe of that page (fresh context, warm isolate, as Node's figure)",
+      value: round(warmMs, 1),
+      unit: "ms",
+      against: { kind: "budget", text: `budget ≤ ${BUDGET.evalMs} ms (cold page)`, value: BUDGET.evalMs, unit: "ms" },
+      ratio: round(warmMs / BUDGET.evalMs),
+      verdict: "measured",
     },
     {
       item: 6,
@@ -242,6 +272,7 @@ try {
     chromiumEvalMs: evals.map((e) => e.ms),
     chromiumEvalCpuMs: evals.map((e) => e.cpu),
     chromiumCompileOnlyMs: compiles.map((e) => e.ms),
+    chromiumWarmIsolateEvalMs: evals.map((e) => e.warm),
   });
 } finally {
   await browser.close();
