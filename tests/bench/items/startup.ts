@@ -3,7 +3,7 @@
 // scripts, and the time Node takes to compile and run functions.js in a fresh context (budget ≤ 10 ms, median).
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { build, defaultClientConditions } from "vite";
@@ -66,6 +66,34 @@ async function functionsBreakdown(): Promise<{ bytes: number; gzip: number; shar
   throw new Error("the functions.js variant produced no chunk with a source map");
 }
 
+// The taskpane's script built again as the add-in's Vite config builds it (same root, conditions and target), with the
+// release JSON given a source map, to see which sources its bytes come from.
+async function taskpaneBreakdown(): Promise<{ bytes: number; shares: Share[] }> {
+  const root = join(ROOT, "add-in/src/taskpane");
+  const out = await build({
+    configFile: false,
+    logLevel: "silent",
+    root,
+    base: "./",
+    publicDir: false,
+    resolve: { conditions: ["source", ...defaultClientConditions] },
+    plugins: [releaseDataSourceMap([])],
+    build: { write: false, sourcemap: true, target: "es2022", rollupOptions: { input: { taskpane: join(root, "taskpane.html") }, onLog: (level, log, handler) => (isNoise(log) ? undefined : handler(level, log)) } },
+  });
+  for (const r of Array.isArray(out) ? out : [out]) {
+    if (!("output" in r)) continue;
+    const chunk = r.output.find((f) => f.type === "chunk" && f.isEntry);
+    if (chunk?.type === "chunk" && chunk.map) {
+      const code = chunk.code.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "");
+      const map = chunk.map as RawSourceMap;
+      map.sources = map.sources.map((s) => relative(ROOT, resolve(root, "dist", dirname(chunk.fileName), s)));
+      return { bytes: Buffer.byteLength(code), shares: attribute(code, map, fluent) };
+    }
+  }
+  throw new Error("the taskpane variant produced no entry chunk with a source map");
+}
+const fluent = (g: string) => (/^@microsoft\/fast-/.test(g) ? "@microsoft/fast-* (Fluent UI's base)" : g);
+
 // The taskpane's own scripts: the JS assets under dist/assets (functions.js, also loaded by the page, is counted above).
 const assets = readdirSync(join(DIST, "assets")).filter((f) => f.endsWith(".js"));
 const taskpane = assets.map((f) => {
@@ -118,6 +146,7 @@ const coldMs = median(cold);
 const evalCpu = median(evals.map((e) => e.cpu));
 
 const { bytes: variantBytes, gzip: variantGzip, shares } = await functionsBreakdown();
+const pane = await taskpaneBreakdown();
 const data = shares.find((s) => s.group === RELEASE_DATA);
 const code = shares.filter((s) => s.group !== RELEASE_DATA);
 const codeBytes = code.reduce((n, s) => n + s.bytes, 0);
@@ -157,7 +186,10 @@ const rows: Row[] = [
     value: kb(tpGzip),
     unit: "KB",
     verdict: "measured",
-    note: `raw ${kb(tpRaw)} KB${tpHoldsRelease ? `, holding the whole release (its JSON minified is ${kb(releaseMinified)} KB)` : ""}; the page also loads functions.js`,
+    note:
+      `raw ${kb(tpRaw)} KB${tpHoldsRelease ? `, holding the whole release (its JSON minified is ${kb(releaseMinified)} KB)` : ""}; the page also loads functions.js; ` +
+      `bytes by source: ${top(pane.shares, 6)}` +
+      (Math.abs(pane.bytes - (largest?.raw ?? 0)) / (largest?.raw || 1) < 0.02 ? "" : ` (source-map build ${kb(pane.bytes)} KB raw against ${kb(largest?.raw ?? 0)} KB shipped: dist may be from other sources)`),
   },
   { item: 2, measurement: "  taskpane scripts, raw", value: kb(tpRaw), unit: "KB", verdict: "measured" },
   {
@@ -190,7 +222,13 @@ emit(rows, {
     bySource: shares.map(({ text: _text, ...s }) => ({ ...s, share: round(s.share, 3) })),
   },
   release: { file: `sdk/src/releases/${releaseFile}`, raw: releaseJson.length, gzip: gz(releaseJson) },
-  taskpane: { assets: taskpane.map(({ file, raw, gzip }) => ({ file, raw, gzip })), holdsRelease: tpHoldsRelease, releaseMinifiedBytes: releaseMinified },
+  taskpane: {
+    assets: taskpane.map(({ file, raw, gzip }) => ({ file, raw, gzip })),
+    holdsRelease: tpHoldsRelease,
+    releaseMinifiedBytes: releaseMinified,
+    sourceMapBuild: { raw: pane.bytes },
+    bySource: pane.shares.map(({ text: _text, ...s }) => ({ ...s, share: round(s.share, 3) })),
+  },
   nodeEvalMs: evals,
   nodeColdEvalMs: cold,
 });
