@@ -1,5 +1,6 @@
 // The Excel JavaScript API surface the adapter uses, over a WorkbookModel: queued commands, load + sync, null objects.
 import { layout } from "@skynet-data/sdk";
+import type { CalculationType } from "./formulas.js";
 import { PAYLOAD_LIMIT, WorkbookError, WorkbookModel, type ChartModel, type SheetModel, type TableModel } from "./model.js";
 
 type Block = layout.Block;
@@ -163,12 +164,16 @@ export class Workbook {
   readonly worksheets: WorksheetCollection;
   readonly tables: TableCollection;
   readonly settings: SettingCollection;
-  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+  readonly application: { suspendApiCalculationUntilNextSync: () => void; calculate: (calculationType: string) => void };
   constructor(ctx: RequestContext) {
     this.worksheets = new WorksheetCollection(ctx);
     this.tables = new TableCollection(ctx, null);
     this.settings = new SettingCollection(ctx);
-    this.application = { suspendApiCalculationUntilNextSync: () => ctx.suspendCalculationUntilNextSync() };
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => ctx.suspendCalculationUntilNextSync(),
+      // Application.calculate (ExcelApi 1.1): "Recalculate", "Full" or "FullRebuild" (Excel.CalculationType).
+      calculate: (calculationType: string) => ctx.enqueue(sizeOf(calculationType) + 16, () => ctx.model.calculate(calculationType as CalculationType)),
+    };
   }
 }
 
@@ -262,6 +267,14 @@ export class Worksheet extends ClientObject<SheetModel> {
       const parsed = layout.parseAddress(address);
       if (parsed.sheet !== null && parsed.sheet.toLowerCase() !== s.name.toLowerCase()) throw new WorkbookError("InvalidArgument", `"${address}" is not on the sheet "${s.name}".`);
       return { sheet: s, block: parsed.block };
+    });
+  }
+  /** The smallest range holding every used cell (with `valuesOnly`, values and formulas only); A1 on an empty sheet. */
+  getUsedRange(valuesOnly = false): Range {
+    return new Range(this.ctx, () => {
+      const s = this.target();
+      if (!s) return null;
+      return { sheet: s, block: this.ctx.model.usedBlockIn(s, { top: 0, left: 0, bottom: layout.MAX_ROWS - 1, right: 16_383 }, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     });
   }
   activate(): void {

@@ -2,3 +2,5 @@
 export { WorkbookModel, WorkbookError, PAYLOAD_LIMIT } from "./model.js";
 export type { CellState, ChartModel, ChartSeriesModel, ExcelErrorCode, Scalar, SheetModel, SyncRecord, TableModel } from "./model.js";
 export { RequestContext, runOn } from "./api.js";
+export { evaluateFormula, functionHost, parseSkynetCall } from "./formulas.js";
+export type { CalculationRecord, CalculationType, FunctionHost, FunctionResult } from "./formulas.js";

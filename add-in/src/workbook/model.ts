@@ -1,5 +1,6 @@
 // The in-memory workbook behind the double: sheets of cells, tables, charts and settings, with Excel's rules.
 import { layout } from "@skynet-data/sdk";
+import { evaluateFormula, type CalculationRecord, type CalculationType, type FunctionHost } from "./formulas.js";
 import { HOSTS, supportsSet, type RequirementSets } from "./hosts.js";
 
 type Block = layout.Block;
@@ -30,6 +31,12 @@ export type Scalar = string | number | boolean;
 export interface CellState {
   value: Scalar;
   formula?: string;
+  /** A `=SKYNET.*` formula this double calculated: `value` holds its result (see formulas.ts). */
+  computed?: boolean;
+  /** The words of an error result (#N/A, #VALUE!, #SPILL!), as Excel shows them beside the cell. */
+  errorMessage?: string;
+  /** A cell filled by a formula's spilled result: the cell key of that formula. */
+  spillFrom?: number;
   numberFormat: string;
   hyperlink?: { address?: string; textToDisplay?: string };
   bold?: boolean;
@@ -105,6 +112,13 @@ export class WorkbookModel {
   settings = new Map<string, unknown>();
   syncs: SyncRecord[] = [];
   activeSheet: SheetModel | null = null;
+  /**
+   * What `=SKYNET.*` formulas call (the custom functions); null: formulas are kept as written and never calculated.
+   * The preview and the tests set it; every other formula stays uncalculated (this double has no formula engine).
+   */
+  functions: FunctionHost | null = null;
+  /** Every calculation: when a formula was entered, and each `Application.calculate`. */
+  calculations: CalculationRecord[] = [];
   private nextId = 1;
 
   /** A fresh workbook with one empty sheet, as Excel opens it; `sets` chooses the Excel it runs in. */
@@ -178,11 +192,20 @@ export class WorkbookModel {
     if (typeof v === "number" && !Number.isFinite(v)) throw new WorkbookError("InvalidArgument", `The value ${v} cannot be stored in a cell.`);
     if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") throw new WorkbookError("InvalidArgument", `A cell value must be text, a number or a boolean, not ${JSON.stringify(v) ?? typeof v}.`);
     const c = this.cellForWrite(s, row, col);
+    if (c.formula) this.clearSpill(s, key(row, col));
     delete c.formula;
+    delete c.computed;
+    delete c.errorMessage;
+    delete c.spillFrom;
     if (typeof v === "string" && c.numberFormat !== "@") {
       if (v.startsWith("=") && v.length > 1) {
         c.formula = v;
         c.value = v;
+        // Entering a formula calculates it, as Excel does (a custom function is called when its cell is entered).
+        if (this.functions) {
+          const called = this.calculateCell(s, row, col, c);
+          this.calculations.push({ type: "Entered", formulas: 1, functionCalls: called ? 1 : 0 });
+        }
         return;
       }
       if (NUMERIC.test(v.trim())) {
@@ -204,11 +227,14 @@ export class WorkbookModel {
       for (let c = b.left; c <= b.right; c++) {
         const cell = s.cells.get(key(r, c));
         if (!cell) continue;
+        if (cell.formula && applyTo !== "Formats") this.clearSpill(s, key(r, c));
         if (applyTo === "All") s.cells.delete(key(r, c));
         else if (applyTo === "Formats") Object.assign(cell, { numberFormat: "General", bold: undefined, italic: undefined, fontSize: undefined, fontColor: undefined, fill: undefined });
         else {
           cell.value = "";
           delete cell.formula;
+          delete cell.computed;
+          delete cell.errorMessage;
           delete cell.hyperlink;
         }
       }
@@ -355,6 +381,77 @@ export class WorkbookModel {
     for (let c = b.left + 1; c <= b.right; c++) chart.series.push({ name: String(this.cell(source.sheet, b.top, c)?.value ?? `Series${c - b.left}`), column: c });
   }
 
+  /**
+   * Excel's `Application.calculate`. A custom function that is not volatile is called again only by a full
+   * calculation: "Recalculate" recalculates formulas whose precedents changed, and a `=SKYNET.*` formula with
+   * constant arguments has none, so it keeps its answer; "Full" and "FullRebuild" calculate every formula.
+   */
+  calculate(type: CalculationType): CalculationRecord {
+    if (type !== "Recalculate" && type !== "Full" && type !== "FullRebuild") throw new WorkbookError("InvalidArgument", `"${String(type)}" is not a calculation type (Recalculate, Full, FullRebuild).`);
+    const record: CalculationRecord = { type, formulas: 0, functionCalls: 0 };
+    if (type !== "Recalculate") {
+      for (const s of this.sheets) {
+        for (const [k, cell] of [...s.cells]) {
+          if (!cell.formula || s.cells.get(k) !== cell) continue;
+          record.formulas++;
+          if (this.functions && this.calculateCell(s, Math.floor(k / 16_384), k % 16_384, cell)) record.functionCalls++;
+        }
+      }
+    }
+    this.calculations.push(record);
+    return record;
+  }
+
+  /** Calculates one formula cell if it is a `=SKYNET.*` call with constant arguments; returns whether it called a function. */
+  private calculateCell(s: SheetModel, row: number, col: number, cell: CellState): boolean {
+    const result = evaluateFormula(cell.formula!, this.functions!);
+    if (result === null) return false;
+    this.clearSpill(s, key(row, col));
+    delete cell.errorMessage;
+    cell.computed = true;
+    if (result.kind === "error") {
+      cell.value = result.error;
+      cell.errorMessage = result.message;
+      return true;
+    }
+    if (result.kind === "value") {
+      cell.value = result.value;
+      return true;
+    }
+    // A spill: the formula's cell holds the top-left value; the cells it covers must be empty, or #SPILL!.
+    const { rows } = result;
+    const width = Math.max(...rows.map((r) => r.length));
+    const blocked: string[] = [];
+    rows.forEach((r, i) =>
+      Array.from({ length: width }, (_, j) => j).forEach((j) => {
+        if (i === 0 && j === 0) return;
+        const other = s.cells.get(key(row + i, col + j));
+        if (other && other.spillFrom === undefined && (other.formula || other.value !== "")) blocked.push(layout.cellAddress({ row: row + i, col: col + j }));
+      }),
+    );
+    if (blocked.length) {
+      cell.value = "#SPILL!";
+      cell.errorMessage = `The spill range isn't blank: ${blocked.slice(0, 4).join(", ")}${blocked.length > 4 ? ` and ${blocked.length - 4} more` : ""} hold data.`;
+      return true;
+    }
+    cell.value = rows[0]?.[0] ?? "";
+    rows.forEach((r, i) =>
+      Array.from({ length: width }, (_, j) => j).forEach((j) => {
+        if (i === 0 && j === 0) return;
+        const target = s.cells.get(key(row + i, col + j)) ?? { value: "", numberFormat: "General" };
+        target.value = r[j] ?? "";
+        target.spillFrom = key(row, col);
+        s.cells.set(key(row + i, col + j), target);
+      }),
+    );
+    return true;
+  }
+
+  /** Empties the cells a formula's earlier result spilled into. */
+  private clearSpill(s: SheetModel, from: number): void {
+    for (const [k, c] of s.cells) if (c.spillFrom === from) s.cells.delete(k);
+  }
+
   /** What a person typing into a cell does: the same parsing as a written value, and the cell keeps its format. */
   typeIntoCell(sheetName: string, address: string, text: string): void {
     const s = this.sheet(sheetName);
@@ -363,7 +460,7 @@ export class WorkbookModel {
     this.writeValue(s, row, col, text);
   }
 
-  /** The values of a block as Excel's `values` returns them (a formula cell reads as its text here: this double does not calculate). */
+  /** The values of a block as Excel's `values` returns them (a formula this double does not calculate reads as its text). */
   readBlock(s: SheetModel, b: Block, what: "values" | "formulas" | "numberFormat"): Scalar[][] {
     const out: Scalar[][] = [];
     for (let r = b.top; r <= b.bottom; r++) {

@@ -38,19 +38,25 @@ export function renderGrid(wb: WorkbookModel, sheet: SheetModel): string {
       if (r > 0 && r < sheet.frozenRows && !table) cls.push("frozen");
       if (r === sheet.frozenRows - 1) cls.push("freeze-line");
       let text = "";
+      let title = "";
       if (cell) {
-        if (cell.formula) {
+        if (cell.formula && !cell.computed) {
           text = cell.formula;
           cls.push("formula");
         } else text = layout.formatCell(cell.value, cell.numberFormat);
-        if (typeof cell.value === "number" && !cell.formula) cls.push("num");
+        // A calculated =SKYNET formula shows its answer (the bar above shows the formula); an error its words on hover.
+        if (cell.computed) cls.push("calculated");
+        if (cell.spillFrom !== undefined) cls.push("spilled");
+        if (cell.errorMessage) cls.push("cell-error");
+        title = cell.errorMessage ? `${text}: ${cell.errorMessage}` : cell.formula && cell.computed ? `${cell.formula} → ${text}` : text;
+        if (typeof cell.value === "number" && (!cell.formula || cell.computed)) cls.push("num");
         if (cell.bold) cls.push("bold");
         if (cell.italic) cls.push("italic");
         if (cell.fontSize && cell.fontSize > 12) cls.push("big");
       }
       const addr = layout.cellAddress({ row: r, col: c });
       const content = cell?.hyperlink?.address ? `<a href="${esc(cell.hyperlink.address)}" target="_blank" rel="noreferrer">${esc(text)}</a>` : esc(text);
-      cells.push(`<td data-addr="${addr}" tabindex="-1" class="${cls.join(" ")}" title="${esc(text)}">${content}</td>`);
+      cells.push(`<td data-addr="${addr}" tabindex="-1" class="${cls.join(" ")}" title="${esc(title)}">${content}</td>`);
     }
     body.push(`<tr><th scope="row">${r + 1}</th>${cells.join("")}</tr>`);
   }
