@@ -165,3 +165,10 @@ describe("safeFormat", () => {
     expect(safeFormat(-5, "#,##0")).toBe("#,##0");
   });
 });
+
+describe("FORMULA_LIKE, the one formula-injection rule", () => {
+  it("forces the text format on text a spreadsheet would read as a formula, tab and carriage return included", () => {
+    for (const t of ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"]) expect(safeFormat(t, "General"), JSON.stringify(t)).toBe("@");
+    for (const t of ["Jan–Nov 2016", "a=b", "'quoted", " =1"]) expect(safeFormat(t, "General"), JSON.stringify(t)).toBe("General");
+  });
+});

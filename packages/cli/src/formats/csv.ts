@@ -1,19 +1,17 @@
-import type { Cell, Sdk, Table } from "@skynet-data/sdk";
+import { layout, type Cell, type Sdk, type Table } from "@skynet-data/sdk";
 import { sdkOf, type Artifact, type ExportRequest } from "./artifact.js";
 
-/** Characters that make a spreadsheet read text as a formula (or hide it) when they lead a field. */
-const FORMULA_LEAD = /^[=+\-@\t\r']/;
-
 /**
- * Guards text against formula injection: text that starts with `=`, `+`, `-`, `@`, tab, CR or an apostrophe
- * gets one leading apostrophe. Reversible: a reader drops one leading apostrophe from any text field that has one.
+ * Guards text against formula injection with the SDK's one rule (`layout.FORMULA_LIKE`: `=`, `+`, `-`, `@`, tab, CR):
+ * such text, and text that already starts with an apostrophe, gets one leading apostrophe. Reversible: a reader
+ * drops one leading apostrophe from any text field that has one.
  *
  * @example
  * neutraliseText("=SUM(A1)") //=> "'=SUM(A1)"
  * neutraliseText("Jan–Nov 2016") //=> "Jan–Nov 2016"
  */
 export function neutraliseText(text: string): string {
-  return FORMULA_LEAD.test(text) ? `'${text}` : text;
+  return layout.FORMULA_LIKE.test(text) || text.startsWith("'") ? `'${text}` : text;
 }
 
 /** Undoes `neutraliseText` (for readers and tests). */
