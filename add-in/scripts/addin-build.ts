@@ -10,6 +10,7 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { functionsView } from "@skynet-data/sdk/authoring";
 import { build, defaultClientConditions, type Plugin } from "vite";
 import { HELP_DIR, helpFileName, helpPages, readFunctionDocs } from "./help-pages.js";
+import { addinData, DATA_DIR, keyDefine, type AddinData } from "./release-data.js";
 
 /** The add-in workspace folder (add-in/). */
 export const ADDIN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -165,14 +166,17 @@ export interface Release {
   metadata: string;
   manifest: string;
   help: Map<string, string>;
+  /** dist/data (the data release folder) and the public key embedded in functions.js and the pane. */
+  data: AddinData;
 }
 
-/** Builds functions.js, functions.json, the help pages and the manifest for one base URL. */
-export async function buildRelease(baseUrl: string): Promise<Release> {
-  const [script, generated, version, sourceManifest] = await Promise.all([bundleRuntimeScript(), functionsMetadata(), addinVersion(), readFile(PATHS.manifest, "utf8")]);
+/** Builds functions.js, functions.json, the help pages, the manifest and dist/data for one base URL. */
+export async function buildRelease(baseUrl: string, data: Promise<AddinData> = addinData({ production: baseUrl !== DEV_BASE_URL })): Promise<Release> {
+  const addin = await data;
+  const [script, generated, version, sourceManifest] = await Promise.all([bundleRuntimeScript(PATHS.runtimeEntry, keyDefine(addin.publicKey)), functionsMetadata(), addinVersion(), readFile(PATHS.manifest, "utf8")]);
   const metadata = productionMetadata(generated, baseUrl);
   const token = releaseToken(version, script, metadata);
-  return { version, token, script, metadata, manifest: productionManifest(sourceManifest, baseUrl, { version, token }), help: await functionHelpPages(metadata, sourceManifest) };
+  return { version, token, script, metadata, manifest: productionManifest(sourceManifest, baseUrl, { version, token }), help: await functionHelpPages(metadata, sourceManifest), data: addin };
 }
 
 /** Generates functions.json text from the JSDoc-tagged functions; throws with every generator error listed. */
@@ -209,14 +213,16 @@ export const functionsReleaseView: Plugin = {
 };
 
 /**
- * Bundles src/commands/runtime.ts (startup behaviour + the custom functions) into one classic script with no
- * imports, so functions.js loads both from a `<script>` in the taskpane page and standalone.
+ * Bundles src/commands/runtime.ts (the custom functions and the data feed) into one classic script with no imports,
+ * so functions.js loads both from a `<script>` in the taskpane page and standalone. `define` embeds the release
+ * public key (release-data.ts keyDefine).
  */
-export async function bundleRuntimeScript(entry: string = PATHS.runtimeEntry): Promise<string> {
+export async function bundleRuntimeScript(entry: string = PATHS.runtimeEntry, define: Record<string, string> = {}): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: "warn",
     root: ADDIN_DIR,
+    define,
     resolve: { conditions: ["source", ...defaultClientConditions] },
     plugins: [functionsReleaseView],
     build: {
@@ -276,14 +282,25 @@ export function markOfficeJs(html: string): string {
 export function skynetAddin(options: { baseUrl: string }): Plugin {
   let building = false;
   let release: Promise<Release> | undefined;
+  // dist/data and the key to embed, made once per build or dev server.
+  let data: Promise<AddinData> | undefined;
+  const dataOnce = () =>
+    (data ??= addinData({ production: options.baseUrl !== DEV_BASE_URL }).then((d) => {
+      for (const note of d.notes) console.warn(`[skynet-addin] ${note}`);
+      return d;
+    }));
   return {
     name: "skynet-addin",
+    // The pane's bundle embeds the same public key as functions.js.
+    async config() {
+      return { define: keyDefine((await dataOnce()).publicKey) };
+    },
     configResolved(config) {
       building = config.command === "build";
     },
     buildStart() {
       // Built first: the taskpane page names functions.js by the release token.
-      if (building) release = buildRelease(options.baseUrl);
+      if (building) release = buildRelease(options.baseUrl, dataOnce());
     },
     transformIndexHtml: {
       order: "pre",
@@ -294,8 +311,9 @@ export function skynetAddin(options: { baseUrl: string }): Plugin {
       },
     },
     async generateBundle() {
-      const r = await (release ??= buildRelease(options.baseUrl));
+      const r = await (release ??= buildRelease(options.baseUrl, dataOnce()));
       this.emitFile({ type: "asset", fileName: RUNTIME_FILES.functionsScript, source: r.script });
+      for (const [name, bytes] of r.data.files) this.emitFile({ type: "asset", fileName: `${DATA_DIR}/${name}`, source: bytes });
       this.emitFile({ type: "asset", fileName: RUNTIME_FILES.functionsMetadata, source: r.metadata });
       for (const [name, html] of r.help) this.emitFile({ type: "asset", fileName: `${HELP_DIR}/${name}`, source: html });
       for (const file of await staticFiles()) this.emitFile({ type: "asset", fileName: file.fileName, source: await readFile(file.source) });
@@ -312,7 +330,7 @@ export function skynetAddin(options: { baseUrl: string }): Plugin {
         try {
           let body: string | Buffer | undefined;
           if (path === `/${RUNTIME_FILES.functionsScript}`) {
-            runtimeScript ??= bundleRuntimeScript();
+            runtimeScript ??= dataOnce().then((d) => bundleRuntimeScript(PATHS.runtimeEntry, keyDefine(d.publicKey)));
             body = await runtimeScript.catch((error: unknown) => {
               runtimeScript = undefined;
               throw error;
@@ -327,6 +345,7 @@ export function skynetAddin(options: { baseUrl: string }): Plugin {
             })).get(path.slice(HELP_DIR.length + 2));
           }
           else if (path === `/${RUNTIME_FILES.manifest}`) body = await readFile(PATHS.manifest, "utf8");
+          else if (path.startsWith(`/${DATA_DIR}/`)) body = (await dataOnce()).files.get(path.slice(DATA_DIR.length + 2));
           else {
             const file = (await staticFiles()).find((f) => `/${f.fileName}` === path);
             if (file) body = await readFile(file.source);

@@ -1,11 +1,13 @@
-// End-to-end: the taskpane preview in real headless Chromium, served from add-in/dist, office.js replaced by a local stand-in.
+// End-to-end: the taskpane preview in real headless Chromium, served from add-in/dist over HTTPS (as `npm start` serves
+// it, so the pane's data feed reads dist/data/ as its own data address), office.js replaced by a local stand-in.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
-import { planSheet } from "@skynet-data/sdk";
+import { planSheet, RELEASE } from "@skynet-data/sdk";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { temporaryCertificates } from "../addin-build/helpers.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DIST = resolve(ROOT, process.env.SKYNET_ADDIN_DIST ?? "add-in/dist");
@@ -28,9 +30,11 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
   let browser: Browser;
   let page: Page;
   let base = "";
+  let certs: Awaited<ReturnType<typeof temporaryCertificates>>;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    certs = await temporaryCertificates();
+    server = createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
       const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
       const file = join(DIST, path || "taskpane.html");
       if (!file.startsWith(DIST) || !existsSync(file)) {
@@ -40,9 +44,10 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
       res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
     });
     await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = `https://localhost:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    // The developer CA of this test run is not in Chromium's store: its certificate errors are ignored for this page.
+    page = await browser.newPage({ viewport: { width: 1500, height: 900 }, ignoreHTTPSErrors: true });
     page.setDefaultTimeout(SLOW / 2);
     await page.route("**/*", (route) => {
       const url = route.request().url();
@@ -57,7 +62,9 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
 
   afterAll(async () => {
     await browser?.close();
+    server?.closeAllConnections();
     await new Promise((ok) => server?.close(ok));
+    certs?.cleanup();
   });
 
   const openSheet = async (name: string) => {
@@ -112,6 +119,8 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     await expect.poll(() => page.textContent(`td[data-addr="${beside}"]`)).toBe("my own note");
     await page.click("#refresh");
     await page.waitForSelector(".report h2:has-text('Refresh report')");
+    // The add-in's own data folder (dist/data) holds the bundled release: nothing new, no recalculation.
+    expect(await page.textContent("#release-line")).toBe(`Release ${RELEASE.version} is the latest: no new release.`);
     const messages = await page.$$eval(".report li p", (ps) => ps.map((p) => p.textContent));
     expect(messages.length).toBeGreaterThanOrEqual(8);
     for (const m of messages) expect(m).toBe("Up to date: no rows added, removed or revised.");

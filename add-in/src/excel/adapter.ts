@@ -1,5 +1,6 @@
 // The thin Office adapter: carries SDK sheet plans into a workbook (insert and refresh) in one Excel.run.
 import { layout, type SheetPlan } from "@skynet-data/sdk";
+import { queueFullCalculation } from "./recalc.js";
 import { hostSupport, planTableResize, type IsSetSupported, type ResizeStep } from "./requirements.js";
 
 type Block = layout.Block;
@@ -15,6 +16,9 @@ export interface TableReport {
   removed: number;
   revised: number;
   revisedCells: layout.RevisedCell[];
+  /** The row keys (layout.rowKeys) of the rows a refresh added and removed. */
+  addedKeys: string[];
+  removedKeys: string[];
   /** Cells that hold the analyst's data where the table would have to grow. */
   blockedBy: string[];
   message: string;
@@ -23,6 +27,10 @@ export interface TableReport {
 export interface LoadResult {
   tables: TableReport[];
   stamp: layout.Stamp;
+  /** The stamp the workbook had before (null for a workbook without one): which release its tables came from. */
+  previous: layout.Stamp | null;
+  /** Whether a full calculation was asked for (in the last sync), so that every =SKYNET formula follows the data. */
+  recalculated: boolean;
 }
 
 export interface LoadOptions {
@@ -32,6 +40,8 @@ export interface LoadOptions {
   onProgress?: (message: string) => void;
   /** The host's `isSetSupported`; omitted, every requirement set counts as supported. */
   isSetSupported?: IsSetSupported;
+  /** Ask Excel for a full calculation in the last sync (the release changed: every =SKYNET formula must follow). */
+  recalculate?: boolean;
 }
 
 /** Chooses the plans to load once the workbook's stamp (null if none) is known. */
@@ -44,7 +54,12 @@ interface Existing {
   range: Excel.Range;
   header: Excel.Range;
   charts: Excel.Chart[];
+  /** The sheet note that names the data version, read to be brought up to date (null when the plan has none). */
+  versionNote: { address: string; text: string; cell: Excel.Range } | null;
 }
+
+/** The note of a sheet plan that names the data version ("Data version 2026.11.1+…. Sources: see the Sources sheet."). */
+const VERSION_NOTE = /^Data version \S+\./;
 
 interface Work {
   plan: SheetPlan;
@@ -64,6 +79,8 @@ interface Work {
   step: ResizeStep;
   /** The table's last row so far while rows are added one chunk at a time. */
   grownTo: number;
+  /** The "Data version" note to rewrite, when it still holds an earlier data version. */
+  staleNote?: { address: string; text: string } | undefined;
 }
 
 const bodyRows = (plan: SheetPlan) => Math.max(plan.rows.length, 1);
@@ -103,6 +120,7 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
         range: table.getRange().load("address"),
         header: table.getHeaderRowRange().load("values"),
         charts: layout.sheetLayout(plan).charts.map((c) => sheet.charts.getItemOrNullObject(c.name).load("name")),
+        versionNote: versionNoteOf(plan, sheet),
       };
     });
   const dataSheets = new Map(plans.filter((p) => p.charts.length).map((p) => [p.tableName, wb.worksheets.getItemOrNullObject(layout.chartDataSheetName(p.tableName)).load("name")]));
@@ -134,6 +152,7 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
       charts: e.charts.map((c) => (c.isNullObject ? null : c)),
       step: { kind: "none" },
       grownTo: block.bottom,
+      staleNote: staleVersionNote(e.versionNote),
     };
     work.push(w);
     const zone = growth > 0 ? { top: block.bottom + 1, left: block.left, bottom: block.bottom + growth, right: block.right } : null;
@@ -215,9 +234,10 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
   wb.settings.add(layout.STAMP_KEY, stamp);
   const first = writable.find((w) => w.isNew);
   if (first) first.sheet.activate();
+  if (options.recalculate) queueFullCalculation(context);
   await context.sync();
   progress("Done.");
-  return { tables: work.map((w) => w.report), stamp };
+  return { tables: work.map((w) => w.report), stamp, previous, recalculated: Boolean(options.recalculate) };
 
   // A read chunk's response is about as large as the rows it was planned from.
   function estimateRead(r: (typeof reads)[number], i: number): number {
@@ -235,7 +255,7 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
       layout.rowKeys(w.plan.columns, w.plan.rows),
       w.plan.rows,
     );
-    Object.assign(w.report, { added: diff.added.length, removed: diff.removed.length, revised: diff.revised.length, revisedCells: diff.revised });
+    Object.assign(w.report, { added: diff.added.length, removed: diff.removed.length, revised: diff.revised.length, revisedCells: diff.revised, addedKeys: diff.added, removedKeys: diff.removed });
     const blockers = r.zoneRange ? layout.occupiedCells({ row: r.zone!.top, col: r.zone!.left }, r.zoneRange.formulas) : [];
     if (blockers.length) {
       const shown = blockers.slice(0, 8).join(", ") + (blockers.length > 8 ? ` and ${blockers.length - 8} more` : "");
@@ -278,6 +298,12 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
       plan.columns.forEach((c, i) => (sheet.getRange(layout.cellAddress({ row: l.table.top, col: i })).format.columnWidth = c.width * POINTS_PER_CHAR));
       return;
     }
+    // The sheet's "Data version" note follows the release, when it still holds the one the add-in wrote.
+    if (w.staleNote) {
+      const note = sheet.getRange(w.staleNote.address);
+      note.numberFormat = [["@"]];
+      note.values = [[w.staleNote.text]];
+    }
     const step = w.step;
     if (step.kind === "resize") {
       context.workbook.tables.getItem(plan.tableName).resize(step.address);
@@ -312,6 +338,21 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
       });
     }
   }
+}
+
+/** Queues the read of the cell holding a plan's "Data version" note, where a fresh insert puts it. */
+function versionNoteOf(plan: SheetPlan, sheet: Excel.Worksheet): Existing["versionNote"] {
+  const at = plan.notes.findIndex((n) => VERSION_NOTE.test(n));
+  if (at < 0) return null;
+  const address = layout.sheetLayout(plan).notes[at]!.address;
+  return { address, text: plan.notes[at]!, cell: sheet.getRange(address).load("values") };
+}
+
+/** The note to write: only over a cell that still holds a "Data version" note of another version (never the analyst's text). */
+function staleVersionNote(n: Existing["versionNote"]): Work["staleNote"] {
+  if (!n) return undefined;
+  const now = n.cell.values?.[0]?.[0];
+  return typeof now === "string" && VERSION_NOTE.test(now) && now !== n.text ? { address: n.address, text: n.text } : undefined;
 }
 
 function finish(context: Ctx, w: Work, dataSheet: Excel.Worksheet | undefined): void {
@@ -393,7 +434,7 @@ const hyperlinkBytes = (links: number[], row: SheetPlan["rows"][number]): number
 
 function blankReport(plan: SheetPlan, sheet: string, status: TableReport["status"]): TableReport {
   const n = plan.rows.length;
-  return { dataset: plan.dataset, table: plan.tableName, sheet, status, added: status === "refreshed" ? 0 : n, removed: 0, revised: 0, revisedCells: [], blockedBy: [], message: status === "inserted" ? `Inserted ${n} row${n === 1 ? "" : "s"}.` : status === "recreated" ? `Recreated with ${n} row${n === 1 ? "" : "s"} (its table or sheet had been deleted).` : "" };
+  return { dataset: plan.dataset, table: plan.tableName, sheet, status, added: status === "refreshed" ? 0 : n, removed: 0, revised: 0, revisedCells: [], addedKeys: [], removedKeys: [], blockedBy: [], message: status === "inserted" ? `Inserted ${n} row${n === 1 ? "" : "s"}.` : status === "recreated" ? `Recreated with ${n} row${n === 1 ? "" : "s"} (its table or sheet had been deleted).` : "" };
 }
 
 function describeChange(r: TableReport): string {

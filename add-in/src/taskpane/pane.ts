@@ -1,27 +1,19 @@
-// The pane: dataset list, Insert and Refresh, progress, and the report of what changed.
-import { DATA_VERSION, layout, listDatasets, planSheet, planSourcesSheet, type DatasetSummary, type SheetPlan } from "@skynet-data/sdk";
+// The pane: dataset list, Insert and Refresh, progress, the report of what changed, and the data release: which one
+// answers, where it comes from (the data address a team can point at its mirror), and what the last check found.
+import { sdkFor, type DatasetSummary } from "@skynet-data/sdk";
 import type { StartupSetting, StartupState } from "../commands/startup.js";
-import { loadPlans, type LoadResult, type TableReport } from "../excel/adapter.js";
+import type { DataFeed, FeedState } from "../data-feed/feed.js";
 import { describeFailure } from "../excel/errors.js";
+import { recalculateFormulas } from "../excel/recalc.js";
 import { hostSupport, type IsSetSupported } from "../excel/requirements.js";
 import type { Runner } from "../excel/run.js";
+import { heldWords, insertDatasets, refreshWorkbook } from "./actions.js";
+import { renderInsertReport, renderRefreshReport } from "./report.js";
+
+export { insertPlans, refreshPlans } from "./actions.js";
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const year = (iso: string) => iso.slice(0, 4);
-
-/** The plans for an insert: the chosen datasets and a Sources sheet for everything loaded so far. */
-export function insertPlans(ids: readonly string[]): (stamp: layout.Stamp | null) => SheetPlan[] {
-  return (stamp) => [...ids.map(planSheet), planSourcesSheet([...new Set([...(stamp?.datasets ?? []), ...ids])])];
-}
-
-/** The plans for a refresh: every dataset the workbook's stamp lists (a workbook without a stamp has nothing to refresh). */
-export function refreshPlans(known: readonly string[]): (stamp: layout.Stamp | null) => SheetPlan[] {
-  return (stamp) => {
-    if (!stamp) throw new Error("Nothing to refresh yet: this workbook has no Sky Net Data tables. Select datasets and choose Insert first.");
-    const ids = stamp.datasets.filter((id) => known.includes(id));
-    return [...ids.map(planSheet), planSourcesSheet(ids)];
-  };
-}
 
 export interface PaneOptions {
   mode: "office" | "preview";
@@ -29,7 +21,9 @@ export interface PaneOptions {
   isSetSupported: IsSetSupported;
   /** The "Open Sky Net Data with this workbook" setting. */
   startup: StartupSetting;
-  /** Runs after every action (the preview redraws the workbook). */
+  /** The data feed the functions and the pane answer from. */
+  feed: DataFeed;
+  /** Runs after every action and every change of release (the preview redraws the workbook). */
   afterChange?: () => void;
 }
 
@@ -45,50 +39,125 @@ export function describeStartup(state: StartupState): string {
   return state.error ? `${state.error} ${said}` : said;
 }
 
+const ago = (iso: string, now: Date) => {
+  const minutes = Math.round((now.getTime() - Date.parse(iso)) / 60_000);
+  if (!Number.isFinite(minutes)) return "at an unknown time";
+  if (minutes < 1) return "just now";
+  if (minutes < 120) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `on ${iso.slice(0, 10)}`;
+};
+
+/** The data section's words for a feed state: the release held, and the last check. */
+export function describeData(state: FeedState, now = new Date()): { held: string; check: string } {
+  const h = state.held;
+  const held = `Answering from ${heldWords(h)}, dated ${h.date}.`;
+  const c = state.lastCheck;
+  const check = state.progress ?? (c ? `${c.ok ? "Checked" : "Last check failed"} ${ago(c.at, now)}: ${c.message}${c.ok ? "" : ` Still answering from release ${h.version}.`}` : `Not checked yet. The data address is ${state.dataUrl}.`);
+  return { held, check };
+}
+
 /** Mounts the pane into `root`. */
 export function mountPane(root: HTMLElement, runner: Runner, options: PaneOptions): void {
-  const datasets = listDatasets();
+  const { feed } = options;
   const support = hostSupport(options.isSetSupported);
   root.innerHTML = `
     <header class="pane-head">
       <h1>Sky Net Data</h1>
       <p class="sub">China's international anti-corruption cooperation: typed figures, every one with its source.</p>
-      <p class="version">Data version <code>${esc(DATA_VERSION)}</code></p>
+      <p class="version">Data version <code id="data-version"></code></p>
     </header>
     ${options.mode === "preview" ? `<div id="preview-banner" class="preview-banner" role="note"><strong>Preview, not connected to Excel.</strong> This page is open in a browser, outside Excel: Insert and Refresh write to the practice workbook shown on the right, not to any file of yours. To put the figures in your workbook, open Sky Net Data in Excel (Home &gt; Sky Net Data).</div>` : ""}
     ${support.ok ? (support.note ? `<p id="host-note" class="host-note" role="note">${esc(support.note)}</p>` : "") : `<div id="host-too-old" class="error" role="alert">${esc(support.message)}</div>`}
     <section aria-labelledby="ds-h">
       <div class="list-head"><h2 id="ds-h">Datasets</h2><fluent-checkbox id="all">Select all</fluent-checkbox></div>
-      <ul class="datasets" role="list">
-        ${datasets.map((d) => datasetItem(d)).join("")}
-      </ul>
+      <ul class="datasets" role="list"></ul>
     </section>
     <div class="actions">
       <fluent-button id="insert" appearance="accent">Insert selected</fluent-button>
       <fluent-button id="refresh" appearance="outline">Refresh</fluent-button>
     </div>
-    <p class="hint">Insert puts each dataset on its own sheet as a table with charts, plus a Sources sheet. Refresh updates those tables in place and keeps your columns, formulas and cells.</p>
+    <p class="hint">Insert puts each dataset on its own sheet as a table with charts, plus a Sources sheet. Refresh fetches the latest data release, updates those tables in place (keeping your columns, formulas and cells) and recalculates every =SKYNET formula.</p>
     <div id="progress" class="progress" hidden><fluent-progress></fluent-progress><span id="progress-text" role="status" aria-live="polite"></span></div>
     <div id="error" class="error" role="alert" hidden></div>
     <section id="report" class="report" aria-live="polite" aria-label="What changed"></section>
+    <section class="data" aria-labelledby="data-h">
+      <h2 id="data-h">Data release</h2>
+      <p id="data-held" class="hint"></p>
+      <p id="data-check" class="hint" role="status" aria-live="polite"></p>
+      <p id="data-notice" class="host-note" role="note" hidden></p>
+      <details id="data-settings">
+        <summary>Data address and updates</summary>
+        <label class="field" for="data-url">Data address (a release folder; empty: this add-in's own)</label>
+        <input id="data-url" type="url" autocomplete="off" spellcheck="false">
+        <label class="field" for="check-hours">At start, check at most every (hours)</label>
+        <input id="check-hours" type="number" min="0" max="8784" step="1">
+        <div class="actions"><button id="save-settings" type="button">Save</button></div>
+        <label class="field" for="pin-version">Pin a release (hold it even if it is older)</label>
+        <input id="pin-version" autocomplete="off" placeholder="e.g. 2026.11.1">
+        <div class="actions"><button id="pin" type="button">Pin</button><button id="unpin" type="button">Follow the latest</button></div>
+        <p id="settings-message" class="hint" role="status" aria-live="polite"></p>
+      </details>
+    </section>
     <section class="startup" aria-labelledby="startup-h">
       <h2 id="startup-h">This workbook</h2>
       <label class="check"><input type="checkbox" id="load-with-workbook" aria-describedby="startup-state" disabled> Open Sky Net Data with this workbook</label>
       <p id="startup-state" class="hint" role="status" aria-live="polite">Checking…</p>
     </section>`;
 
+  const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+  const list = $<HTMLUListElement>("ul.datasets");
   const boxes = () => [...root.querySelectorAll<HTMLInputElement & { checked: boolean }>("fluent-checkbox[data-id]")];
-  const all = root.querySelector<HTMLInputElement>("#all")!;
+  const all = $<HTMLInputElement>("#all");
   all.addEventListener("change", () => boxes().forEach((b) => (b.checked = all.checked)));
-  const insert = root.querySelector<HTMLButtonElement>("#insert")!;
-  const refresh = root.querySelector<HTMLButtonElement>("#refresh")!;
-  const progress = root.querySelector<HTMLElement>("#progress")!;
-  const progressText = root.querySelector<HTMLElement>("#progress-text")!;
-  const error = root.querySelector<HTMLElement>("#error")!;
-  const report = root.querySelector<HTMLElement>("#report")!;
-  const loadWithWorkbook = root.querySelector<HTMLInputElement>("#load-with-workbook")!;
-  const startupState = root.querySelector<HTMLElement>("#startup-state")!;
+  const insert = $<HTMLButtonElement>("#insert");
+  const refresh = $<HTMLButtonElement>("#refresh");
+  const progress = $<HTMLElement>("#progress");
+  const progressText = $<HTMLElement>("#progress-text");
+  const error = $<HTMLElement>("#error");
+  const report = $<HTMLElement>("#report");
+  const loadWithWorkbook = $<HTMLInputElement>("#load-with-workbook");
+  const startupState = $<HTMLElement>("#startup-state");
+  const dataUrl = $<HTMLInputElement>("#data-url");
+  const checkHours = $<HTMLInputElement>("#check-hours");
+  const pinVersion = $<HTMLInputElement>("#pin-version");
+  const settingsMessage = $<HTMLElement>("#settings-message");
   if (!support.ok) insert.disabled = refresh.disabled = true;
+
+  // The dataset list and the data section follow the release held.
+  let shownRelease = "";
+  const showData = (state: FeedState) => {
+    $("#data-version").textContent = state.held.dataVersion;
+    const words = describeData(state);
+    $("#data-held").textContent = words.held;
+    $("#data-check").textContent = words.check;
+    const notice = $<HTMLElement>("#data-notice");
+    notice.hidden = !state.notice;
+    notice.textContent = state.notice ?? "";
+    dataUrl.placeholder = state.settings.dataUrl ? "" : state.dataUrl;
+    if (document.activeElement !== dataUrl) dataUrl.value = state.settings.dataUrl ?? "";
+    if (document.activeElement !== checkHours) checkHours.value = String(state.settings.checkEveryHours);
+    if (document.activeElement !== pinVersion) pinVersion.value = state.settings.pinned ?? "";
+    if (shownRelease !== state.held.hash) {
+      shownRelease = state.held.hash;
+      const ticked = new Set(boxes().filter((b) => b.checked).map((b) => b.dataset.id));
+      list.innerHTML = sdkFor(state.held.catalog).listDatasets().map((d) => datasetItem(d)).join("");
+      for (const b of boxes()) b.checked = ticked.has(b.dataset.id);
+    }
+  };
+  showData(feed.state());
+  feed.subscribe((e) => {
+    showData(e.state);
+    if (e.type === "held") options.afterChange?.();
+  });
+  // The session's start: the last good release restored, and a check when one is due. Inside Excel the shared runtime
+  // recalculates after a release swapped in at start; in the preview the pane does it on the practice workbook.
+  void feed.start().then(async (r) => {
+    if (options.mode === "preview" && (r.restored || r.check?.kind === "updated")) {
+      await runner(recalculateFormulas).catch(() => undefined);
+      options.afterChange?.();
+    }
+  });
 
   const showStartup = (state: StartupState) => {
     loadWithWorkbook.disabled = !state.available;
@@ -104,14 +173,13 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
     void options.startup.set(wanted).then(showStartup);
   });
 
-  const act = async (verb: "Insert" | "Refresh", choose: (stamp: layout.Stamp | null) => SheetPlan[]) => {
+  const busy = async (verb: string, work: () => Promise<void>) => {
     insert.disabled = refresh.disabled = true;
     error.hidden = true;
     progress.hidden = false;
     progressText.textContent = `${verb}: starting…`;
     try {
-      const result = await runner((ctx) => loadPlans(ctx, choose, { dataVersion: DATA_VERSION, isSetSupported: options.isSetSupported, onProgress: (m) => (progressText.textContent = m) }));
-      report.innerHTML = renderReport(verb, result);
+      await work();
     } catch (e) {
       error.hidden = false;
       error.textContent = `${verb} failed. ${describeFailure(e)}`;
@@ -121,6 +189,7 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
       options.afterChange?.();
     }
   };
+  const onProgress = (m: string) => (progressText.textContent = m);
   insert.addEventListener("click", () => {
     const ids = boxes().filter((b) => b.checked).map((b) => b.dataset.id!);
     if (!ids.length) {
@@ -128,32 +197,47 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
       error.textContent = "Select at least one dataset to insert.";
       return;
     }
-    void act("Insert", insertPlans(ids));
+    void busy("Insert", async () => {
+      report.innerHTML = renderInsertReport(await insertDatasets(feed, runner, ids, { isSetSupported: options.isSetSupported, onProgress }));
+    });
   });
-  refresh.addEventListener("click", () => void act("Refresh", refreshPlans(datasets.map((d) => d.id))));
+  refresh.addEventListener("click", () =>
+    void busy("Refresh", async () => {
+      // While the feed downloads, its progress (waiting, bytes received) shows under the buttons.
+      const stop = feed.subscribe((e) => e.type === "status" && e.state.progress && onProgress(e.state.progress));
+      try {
+        const result = await refreshWorkbook(feed, runner, { isSetSupported: options.isSetSupported, onProgress });
+        if (result.kind === "stopped") {
+          error.hidden = false;
+          error.textContent = result.message;
+          return;
+        }
+        report.innerHTML = renderRefreshReport(result);
+      } finally {
+        stop();
+      }
+    }),
+  );
+
+  $("#save-settings").addEventListener("click", () => {
+    void feed.updateSettings({ dataUrl: dataUrl.value, checkEveryHours: Number(checkHours.value) }).then((r) => {
+      settingsMessage.textContent = r.ok ? `Saved. Refresh reads ${feed.state().dataUrl}.` : r.message;
+      settingsMessage.classList.toggle("bad", !r.ok);
+    });
+  });
+  const pin = (version: string | null) =>
+    void busy(version ? "Pin" : "Follow the latest", async () => {
+      const outcome = await feed.pin(version);
+      settingsMessage.textContent = outcome.message;
+      settingsMessage.classList.toggle("bad", outcome.kind === "failed");
+      if (outcome.kind === "updated") await runner(recalculateFormulas);
+    });
+  $("#pin").addEventListener("click", () => pin(pinVersion.value.trim()));
+  $("#unpin").addEventListener("click", () => pin(null));
 }
 
 function datasetItem(d: DatasetSummary): string {
   const period = year(d.from) === year(d.to) ? year(d.from) : `${year(d.from)}–${year(d.to)}`;
   return `<li><fluent-checkbox data-id="${esc(d.id)}" aria-describedby="meta-${esc(d.id)}"><span class="ds-title">${esc(d.title)}</span></fluent-checkbox>
     <span class="meta" id="meta-${esc(d.id)}">${d.rows} rows · ${period} · ${d.sources} source${d.sources === 1 ? "" : "s"}</span></li>`;
-}
-
-const STATUS: Record<TableReport["status"], string> = { inserted: "Inserted", refreshed: "Refreshed", recreated: "Recreated", blocked: "Not changed", failed: "Not changed" };
-
-function renderReport(verb: string, result: LoadResult): string {
-  const when = new Date(result.stamp.loadedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
-  const rows = result.tables
-    .map((t) => {
-      const revised = t.revisedCells.length
-        ? `<details><summary>${t.revisedCells.length} revised value${t.revisedCells.length === 1 ? "" : "s"}</summary><ul>${t.revisedCells
-            .slice(0, 20)
-            .map((c) => `<li><code>${esc(c.key.split("|")[0]!)}</code> ${esc(c.column)}: ${esc(c.from || "(blank)")} → ${esc(c.to || "(blank)")}</li>`)
-            .join("")}</ul></details>`
-        : "";
-      return `<li class="r-${t.status}" data-table="${esc(t.table)}"><div class="r-line"><strong>${esc(t.sheet)}</strong><span class="status">${STATUS[t.status]}</span></div>
-        <p>${esc(t.message)}</p>${revised}</li>`;
-    })
-    .join("");
-  return `<h2>${verb} report</h2><ul class="tables" role="list">${rows}</ul><p class="stamp">Workbook stamp: data version <code>${esc(result.stamp.dataVersion)}</code>, loaded ${esc(when)}.</p>`;
 }

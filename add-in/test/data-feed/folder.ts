@@ -55,15 +55,18 @@ export interface FolderServer {
   close(): Promise<void>;
 }
 
+/** A mirror on another origin than the add-in must let the add-in's pages read it. */
+const CORS = { "access-control-allow-origin": "*" };
+
 const sendFile = (dir: string, path: string): Handler => (_req, res) => {
   let body: Buffer;
   try {
     body = readFileSync(join(dir, ...path.split("/")));
   } catch {
-    res.writeHead(404, { "content-type": "text/html" }).end("<!doctype html><title>Not found</title><h1>404</h1>");
+    res.writeHead(404, { "content-type": "text/html", ...CORS }).end("<!doctype html><title>Not found</title><h1>404</h1>");
     return;
   }
-  res.writeHead(200, { "content-type": "application/json", "content-length": body.byteLength }).end(body);
+  res.writeHead(200, { "content-type": "application/json", "content-length": body.byteLength, ...CORS }).end(body);
 };
 
 /** Serves a folder under /data/ on 127.0.0.1: plain http, or https with the given certificate. */
@@ -103,4 +106,4 @@ export async function serveFolder(dir: string, tls?: { key: string | Buffer; cer
 export const answer =
   (status: number, body: string, type = "application/json"): Handler =>
   (_req, res) =>
-    res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body) }).end(body);
+    res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body), ...CORS }).end(body);

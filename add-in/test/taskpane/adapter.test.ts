@@ -238,3 +238,25 @@ describe("loadPlans (refresh)", () => {
     expect(Math.max(...wb.syncs.map((s) => s.requestBytes))).toBeLessThan(1_000_000);
   });
 });
+
+describe("loadPlans: the sheet's data version note", () => {
+  const withVersion = (plan: SheetPlan, version: string): SheetPlan => ({ ...plan, notes: plan.notes.map((n) => n.replace(/^Data version \S+\./, `Data version ${version}.`)) });
+
+  it("follows the release on refresh, in the syncs a refresh takes anyway, and never overwrites the analyst's words", async () => {
+    const wb = freshWorkbook();
+    await load(wb, plansFor(["spp"]));
+    const sheet = wb.sheet("SPP")!;
+    const note = () => wb.readBlock(sheet, { top: 4, left: 0, bottom: 4, right: 0 }, "values")[0]![0];
+    expect(note()).toBe(`Data version ${DATA_VERSION}. Sources: see the Sources sheet.`);
+    wb.syncs = [];
+    await load(wb, [withVersion(planSheet("spp"), "2099.1.0+abcdef12")], { dataVersion: "2099.1.0+abcdef12" });
+    const syncs = wb.syncs.length;
+    expect(note()).toBe("Data version 2099.1.0+abcdef12. Sources: see the Sources sheet.");
+    wb.syncs = [];
+    await load(wb, [withVersion(planSheet("spp"), "2099.1.0+abcdef12")], { dataVersion: "2099.1.0+abcdef12" });
+    expect(wb.syncs.length).toBe(syncs);
+    wb.typeIntoCell("SPP", "A5", "My own note about these figures");
+    await load(wb, [withVersion(planSheet("spp"), "2099.2.0+12345678")], { dataVersion: "2099.2.0+12345678" });
+    expect(note()).toBe("My own note about these figures");
+  });
+});

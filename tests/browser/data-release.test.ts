@@ -1,0 +1,231 @@
+// End-to-end in Chromium: signed data releases fetched, verified and swapped. The add-in is built here with a throwaway
+// signing key (never the real one), so it embeds that key's public half; a second local HTTPS server is a team's mirror
+// serving made-up releases compiled from the real datasets (add-in/test/data-feed/made-up.ts). Microsoft's office.js
+// (the @microsoft/office-js copy, served for the CDN address) loads too, so functions.js registers the real functions
+// and the test can call them as Excel would; the pane runs its preview on the workbook double.
+//   1. The mirror serves release 2026.12.0; the pane is pointed at it, Refresh swaps it in.
+//   2. The pane inserts Sky Net; cells on Sheet1 hold =SKYNET formulas.
+//   3. Release 2026.12.1 is published (a revised value, an added row, a removed row); Refresh updates the table, the
+//      report lists each change with its reason, the formulas show the new answers, functions.js answers from it.
+//   4. Reopened with the mirror down, the pane and the functions work from the cached 2026.12.1.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:https";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, resolve } from "node:path";
+import { generateSigningKey } from "@skynet-data/sdk";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { releaseFolder, serveFolder, type FolderServer, type ReleaseFolder } from "../../add-in/test/data-feed/folder.js";
+import { ADDED, madeUpReleases, REMOVED, REVISED, V1, V2 } from "../../add-in/test/data-feed/made-up.js";
+import { temporaryCertificates, VITE_CONFIG } from "../addin-build/helpers.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const CHROMIUM = "/usr/bin/chromium";
+const CI = process.env.CI === "true";
+const SLOW = 180_000;
+const SHOTS = join(ROOT, "test-results");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+const OFFICE_JS_DIR = join(dirname(createRequire(join(ROOT, "add-in", "package.json")).resolve("@microsoft/office-js/package.json")), "dist");
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
+
+const missing = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium)` : !existsSync(join(OFFICE_JS_DIR, "office.js")) ? "@microsoft/office-js is not installed" : null;
+if (missing && CI) throw new Error(`The browser tests must run under CI, but ${missing}.`);
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? ` (skipped: ${missing})` : ""}`, () => {
+  const R = madeUpReleases();
+  let dist: string;
+  let certs: Awaited<ReturnType<typeof temporaryCertificates>>;
+  let addin: Server;
+  let base = "";
+  let folder: ReleaseFolder;
+  let mirror: FolderServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    const keys = await generateSigningKey();
+    // The add-in, built with the throwaway key: its dist/data is signed with it and its public half is embedded.
+    dist = mkdtempSync(join(tmpdir(), "skynet-addin-e2e-"));
+    const { build } = await import("vite");
+    const previous = process.env.SKYNET_RELEASE_PRIVATE_KEY;
+    process.env.SKYNET_RELEASE_PRIVATE_KEY = JSON.stringify(keys.privateKey);
+    try {
+      await build({ configFile: VITE_CONFIG, logLevel: "silent", build: { outDir: dist, emptyOutDir: true } });
+    } finally {
+      if (previous === undefined) delete process.env.SKYNET_RELEASE_PRIVATE_KEY;
+      else process.env.SKYNET_RELEASE_PRIVATE_KEY = previous;
+    }
+    certs = await temporaryCertificates();
+    addin = createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "https://x").pathname)).replace(/^([/\\])+/, "");
+      const file = join(dist, path || "taskpane.html");
+      if (!file.startsWith(dist) || !existsSync(file)) return void res.writeHead(404).end();
+      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    });
+    await new Promise<void>((ok) => addin.listen(0, "127.0.0.1", ok));
+    base = `https://localhost:${(addin.address() as AddressInfo).port}`;
+    // The team's mirror: release 2026.12.0 (following the bundled 2026.11.1), signed with the same throwaway key.
+    folder = await releaseFolder(keys);
+    await folder.publish([R.bundled, R.r1]);
+    mirror = await serveFolder(folder.dir, { key: certs.key, cert: certs.cert });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+    // One browser profile for the whole story: what the pane keeps (localStorage) survives closing the page.
+    context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1500, height: 900 } });
+    mkdirSync(SHOTS, { recursive: true });
+  }, SLOW);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    addin?.closeAllConnections();
+    await new Promise((ok) => addin?.close(ok));
+    await mirror?.close().catch(() => undefined);
+    folder?.cleanup();
+    certs?.cleanup();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  /** Opens the pane in the shared profile: office.js from the npm copy, the add-in and the mirror on this machine, nothing else. */
+  async function openPane(): Promise<Page> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(SLOW / 3);
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(CDN)) {
+        const file = join(OFFICE_JS_DIR, new URL(url).pathname.slice(new URL(CDN).pathname.length));
+        return existsSync(file) ? route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file) }) : route.fulfill({ status: 404, body: "" });
+      }
+      if (url.startsWith(base) || url.startsWith(mirror.origin)) return route.continue();
+      return route.abort();
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector("ul.datasets fluent-checkbox[data-id]");
+    return page;
+  }
+  const openSheet = async (page: Page, name: string) => {
+    await page.click(`.tabs button[data-sheet="${name}"]`);
+    await page.waitForSelector(`.tabs button[aria-selected="true"][data-sheet="${name}"]`);
+  };
+  const typeInto = async (page: Page, address: string, text: string) => {
+    await page.click(`td[data-addr="${address}"]`);
+    await page.fill("#cell-input", text);
+    await page.press("#cell-input", "Enter");
+  };
+  const cellText = (page: Page, address: string) => page.textContent(`td[data-addr="${address}"]`);
+  const rowsWith = (page: Page, ...texts: string[]) =>
+    page.$$eval("table.grid tbody tr", (trs, want) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")).filter((cells) => want.every((w) => cells.includes(w))), texts);
+  /** What functions.js's registered function answers, called as Excel calls it (an error comes back as its code and words). */
+  const callRegistered = (page: Page, id: string, ...args: unknown[]) =>
+    page.evaluate(
+      ([name, a]) => {
+        const fn = (window as unknown as { CustomFunctions: { _association: { mappings: Record<string, (...x: unknown[]) => unknown> } } }).CustomFunctions._association.mappings[name as string]!;
+        try {
+          return { value: fn(...(a as unknown[])) };
+        } catch (e) {
+          return { error: (e as { code?: string }).code ?? String(e), message: (e as Error).message };
+        }
+      },
+      [id, args] as const,
+    );
+  const dataVersion = (page: Page) => page.textContent("#data-version");
+
+  let page: Page;
+
+  it("points the pane at the team's mirror and takes release 2026.12.0 from it", async () => {
+    page = await openPane();
+    // The start-up check read the add-in's own data/ (the bundled 2026.11.1: nothing newer).
+    await page.waitForFunction(() => /^Checked /.test(document.querySelector("#data-check")?.textContent ?? ""));
+    expect(await dataVersion(page)).toBe(`2026.11.1+${R.bundled.hash.slice(0, 8)}`);
+    await page.click("#data-settings summary");
+    await page.fill("#data-url", "http://example.org/data/");
+    await page.click("#save-settings");
+    expect(await page.textContent("#settings-message")).toMatch(/^The data address must start with https:\/\//);
+    await page.fill("#data-url", mirror.dataUrl);
+    await page.click("#save-settings");
+    expect(await page.textContent("#settings-message")).toBe(`Saved. Refresh reads ${mirror.dataUrl}.`);
+    await page.click("#refresh");
+    await page.waitForSelector(".report h2:has-text('Refresh report')");
+    expect(await page.textContent("#release-line")).toBe(
+      `Release 2026.11.1 → ${V1}: release ${V1} (2026-12-01) is now in use. Every =SKYNET formula in the workbook was recalculated (a full calculation), so each now shows its answer from release ${V1}. This workbook has no Sky Net Data tables to refresh.`,
+    );
+    expect(await dataVersion(page)).toBe(`${V1}+${R.r1.hash.slice(0, 8)}`);
+    expect(await page.textContent("#data-held")).toBe(`Answering from release ${V1} (downloaded ${new Date().toISOString().slice(0, 10)} from ${mirror.dataUrl}), dated 2026-12-01.`);
+  }, SLOW);
+
+  it("inserts Sky Net and calculates =SKYNET formulas from release 2026.12.0, in the preview and in functions.js", async () => {
+    await page.click('fluent-checkbox[data-id="sky-net"]');
+    await page.click("#insert");
+    await page.waitForSelector(".report h2:has-text('Insert report')");
+    await openSheet(page, "Sheet1");
+    await typeInto(page, "A1", `=SKYNET.RETURNED(${REVISED.year})`);
+    await typeInto(page, "A2", `=SKYNET.RETURNED(${ADDED.year})`);
+    await typeInto(page, "C1", `=SKYNET.REVISIONS("${REVISED.series}", ${REVISED.year})`);
+    expect(await cellText(page, "A1")).toBe("1421");
+    expect(await cellText(page, "A2")).toBe("#N/A");
+    expect(await page.getAttribute('td[data-addr="A2"]', "title")).toMatch(/^#N\/A: no figure of sky-net\.returned for 2025/);
+    expect([await cellText(page, "C1"), await cellText(page, "C2"), await cellText(page, "E2"), await cellText(page, "C3")]).toEqual(["Release", "2026.11.1", "1421", ""]);
+    expect(await callRegistered(page, "RETURNED", REVISED.year, null)).toEqual({ value: REVISED.before });
+    await page.screenshot({ path: join(SHOTS, "data-release-1-release-1.png") });
+  }, SLOW);
+
+  it("after release 2026.12.1 is published, Refresh updates the table, explains each change with its reason, and the formulas follow", async () => {
+    await folder.publish([R.r2]);
+    await page.click("#refresh");
+    await page.waitForFunction((v) => document.querySelector("#release-line")?.textContent?.startsWith(`Release ${v}`), V1);
+    expect(await page.textContent("#release-line")).toBe(
+      `Release ${V1} → ${V2}: release ${V2} (2026-12-15) is now in use. Every =SKYNET formula in the workbook was recalculated (a full calculation), so each now shows its answer from release ${V2}.`,
+    );
+    const sky = page.locator('.report li[data-table="SkyNet_sky_net"]');
+    expect(await sky.locator("> p").textContent()).toBe("Refreshed: 1 row added, 1 removed, 1 value revised.");
+    const items = await sky.locator("ul.changes > li").evaluateAll((lis) => lis.map((li) => li.textContent));
+    expect(items).toEqual([`Added sky-net.returned, 2025${V2}: ${ADDED.reason}`, `Removed sky-net.red-notice-returned, 2020${V2}: ${REMOVED.reason}`, `Revised sky-net.returned, 2020: Value 1,421 → 1,444${V2}: ${REVISED.reason}`]);
+    expect(await page.textContent("#stamp")).toMatch(new RegExp(`^Workbook stamp: data version ${esc(V2)}\\+${R.r2.hash.slice(0, 8)} \\(was ${esc(V1)}\\+${R.r1.hash.slice(0, 8)}\\), loaded `));
+    // The formulas show release 2026.12.1's answers without anyone typing: the refresh's full calculation.
+    await openSheet(page, "Sheet1");
+    expect(await cellText(page, "A1")).toBe(String(REVISED.after));
+    expect(await cellText(page, "A2")).toBe(String(ADDED.value));
+    expect([await cellText(page, "C3"), await cellText(page, "E3"), await cellText(page, "J3")]).toEqual([V2, String(REVISED.after), REVISED.reason]);
+    // The table holds the new rows.
+    await openSheet(page, "Sky Net");
+    expect(await rowsWith(page, "sky-net.returned", "2020", "1,444")).toHaveLength(1);
+    expect(await rowsWith(page, "sky-net.returned", "2025", "1,555")).toHaveLength(1);
+    expect(await rowsWith(page, "sky-net.red-notice-returned", "2020", "28")).toHaveLength(0);
+    // functions.js, the shared runtime's functions, answers from release 2026.12.1 too.
+    expect(await callRegistered(page, "RETURNED", REVISED.year, null)).toEqual({ value: REVISED.after });
+    expect(await callRegistered(page, "RETURNED", ADDED.year, null)).toEqual({ value: ADDED.value });
+    const revisions = (await callRegistered(page, "REVISIONS", REVISED.series, REVISED.year)) as { value: unknown[][] };
+    expect(revisions.value.map((r) => [r[0], r[2], r[7]])).toEqual([["Release", "Value", "Reason"], ["2026.11.1", REVISED.before, ""], [V2, REVISED.after, REVISED.reason]]);
+    await page.screenshot({ path: join(SHOTS, "data-release-2-refreshed.png") });
+    await page.close();
+  }, SLOW);
+
+  it("reopened with the mirror down, the pane and the functions work from the cached release 2026.12.1", async () => {
+    await mirror.close();
+    page = await openPane();
+    await page.waitForFunction((v) => document.querySelector("#data-version")?.textContent?.startsWith(v), V2);
+    expect(await page.textContent("#data-held")).toBe(`Answering from release ${V2} (kept for offline use, downloaded ${new Date().toISOString().slice(0, 10)} from ${mirror.dataUrl}), dated 2026-12-15.`);
+    expect(await callRegistered(page, "RETURNED", REVISED.year, null)).toEqual({ value: REVISED.after });
+    expect(await callRegistered(page, "RETURNED", ADDED.year, null)).toEqual({ value: ADDED.value });
+    await openSheet(page, "Sheet1");
+    await typeInto(page, "A1", `=SKYNET.RETURNED(${REVISED.year})`);
+    expect(await cellText(page, "A1")).toBe(String(REVISED.after));
+    await page.click('fluent-checkbox[data-id="sky-net"]');
+    await page.click("#insert");
+    await page.waitForSelector(".report h2:has-text('Insert report')");
+    expect(await rowsWith(page, "sky-net.returned", "2025", "1,555")).toHaveLength(1);
+    // Refresh says the mirror cannot be reached, and changes nothing.
+    const before = await page.$$eval("table.grid td", (tds) => tds.map((td) => td.textContent).join("|"));
+    await page.click("#refresh");
+    await page.waitForSelector("#error:not([hidden])");
+    expect(await page.textContent("#error")).toMatch(
+      new RegExp(`^Refresh stopped: cannot reach ${esc(mirror.dataUrl)}latest\\.json: .* Nothing in the workbook was changed; the functions and the pane keep answering from release ${esc(V2)} \\(kept for offline use, downloaded \\d{4}-\\d{2}-\\d{2} from ${esc(mirror.dataUrl)}\\)\\.$`),
+    );
+    expect(await page.$$eval("table.grid td", (tds) => tds.map((td) => td.textContent).join("|"))).toBe(before);
+    expect(await dataVersion(page)).toBe(`${V2}+${R.r2.hash.slice(0, 8)}`);
+    await page.screenshot({ path: join(SHOTS, "data-release-3-offline.png") });
+  }, SLOW);
+});
