@@ -39,8 +39,13 @@ function stepIndex(steps: Steps, serial: number | undefined, iso: string | undef
 /** A treaty function over one answer table: (kind?, as_of?) -> the count, or its #N/A or #VALUE! words. */
 export function treatyFunction(table: TreatyAnswers): (kind?: unknown, as_of?: unknown) => Answer<number> {
   const kinds = { extradition: prepare(table.kinds.extradition), "judicial-assistance": prepare(table.kinds["judicial-assistance"]), both: prepare(table.kinds.both) };
-  return guarded((kindRaw?: unknown, asOfRaw?: unknown): Answer<number> => {
-    const steps = kinds[kindRaw == null ? "both" : (choiceArg(kindRaw, "kind", TREATY_KIND_ALIASES, ACCEPTED_TREATY_KINDS) ?? "both")];
+  // An answer whose words name the date, by the date as given (serial or text), written once per date asked.
+  const worded = new Map<Steps, Map<number | string, Answer<number>>>();
+  // A bad argument's #VALUE!, by the arguments as Excel passed them (primitive values only), so a typo's words are built once.
+  const badArguments = new Map<unknown, Map<unknown, Answer<number>>>();
+  const answer = guarded((kindRaw?: unknown, asOfRaw?: unknown): Answer<number> => {
+    const kind = kindRaw == null ? "both" : ((typeof kindRaw === "string" ? TREATY_KIND_ALIASES.get(kindRaw) : undefined) ?? choiceArg(kindRaw, "kind", TREATY_KIND_ALIASES, ACCEPTED_TREATY_KINDS) ?? "both");
+    const steps = kinds[kind];
     let serial: number | undefined;
     let iso: string | undefined;
     if (typeof asOfRaw === "number" && asOfRaw >= MIN_SERIAL && asOfRaw < MAX_SERIAL + 1) serial = Math.floor(asOfRaw);
@@ -53,6 +58,26 @@ export function treatyFunction(table: TreatyAnswers): (kind?: unknown, as_of?: u
     const i = stepIndex(steps, serial, iso);
     const answer = i >= 0 ? steps.answers[i]! : { template: steps.before };
     if (typeof answer === "number" || !("template" in answer)) return answer;
-    return notAvailable(answer.template.split("{date}").join(iso ?? fromExcelSerial(serial!)));
+    let byDate = worded.get(steps);
+    if (!byDate) worded.set(steps, (byDate = new Map()));
+    const dateKey = serial ?? iso!;
+    let words = byDate.get(dateKey);
+    if (words === undefined) {
+      words = Object.freeze(notAvailable(answer.template.split("{date}").join(iso ?? fromExcelSerial(serial!))));
+      if (byDate.size < 4096) byDate.set(dateKey, words);
+    }
+    return words;
   });
+  const primitive = (v: unknown) => v == null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+  return (kindRaw?: unknown, asOfRaw?: unknown): Answer<number> => {
+    const known = badArguments.size ? badArguments.get(kindRaw)?.get(asOfRaw) : undefined;
+    if (known !== undefined) return known;
+    const a = answer(kindRaw, asOfRaw);
+    if (typeof a !== "number" && a.error === "#VALUE!" && !a.internal && primitive(kindRaw) && primitive(asOfRaw) && badArguments.size < 4096) {
+      let byDate = badArguments.get(kindRaw);
+      if (!byDate) badArguments.set(kindRaw, (byDate = new Map()));
+      byDate.set(asOfRaw, Object.freeze(a));
+    }
+    return a;
+  };
 }
