@@ -9,7 +9,6 @@ import {
   fetchRelease,
   fetchReleaseIndex,
   isReleaseVersion,
-  loadRelease,
   releaseHistory,
   SkynetError,
   type Catalog,
@@ -19,6 +18,7 @@ import {
   type ReleaseHistory,
   type ReleasePublicKey,
 } from "@skynet-data/sdk";
+import { readKeptRelease, textDigest } from "./restore.js";
 import type { FeedStore } from "./store.js";
 
 /** What a team can set in the pane. */
@@ -121,7 +121,8 @@ export const STORE_KEYS = {
 /** What the store says about the releases it keeps. */
 interface CacheRecord {
   held: { version: string; hash: string; downloadedAt: string; url: string; pinned: boolean } | null;
-  releases: { version: string; hash: string; downloadedAt: string; url: string }[];
+  /** `digest`: SHA-256 of the stored text, recorded when it was verified and kept (restore.ts). */
+  releases: { version: string; hash: string; downloadedAt: string; url: string; digest?: string }[];
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -510,8 +511,7 @@ export class DataFeed {
       try {
         const text = await store.getItem(STORE_KEYS.release(want.version));
         if (text === null) throw new Error("its file is missing from storage");
-        const catalog = loadRelease(text);
-        if (catalog.release!.hash !== want.hash) throw new Error("it is not the release that was kept");
+        const catalog = await readKeptRelease(text, { hash: want.hash, digest: cache.releases.find((r) => r.hash === want.hash)?.digest });
         this.known.set(want.hash, { catalog, text });
         restored = this.heldOf(catalog, "cached", want.downloadedAt, want.url, Boolean(pinned));
         this.held = restored;
@@ -526,8 +526,7 @@ export class DataFeed {
       try {
         const text = await store.getItem(STORE_KEYS.release(r.version));
         if (text === null) continue;
-        const catalog = loadRelease(text);
-        if (catalog.release!.hash === r.hash) this.known.set(r.hash, { catalog, text });
+        this.known.set(r.hash, { catalog: await readKeptRelease(text, r), text });
       } catch {
         await store.removeItem(STORE_KEYS.release(r.version)).catch(() => undefined);
       }
@@ -540,8 +539,9 @@ export class DataFeed {
   private async keep(fetched: FetchedRelease, downloadedAt: string): Promise<void> {
     const saved = await this.save(STORE_KEYS.release(fetched.release.version), fetched.text);
     if (!saved) return;
+    const digest = await textDigest(fetched.text);
     const cache = await this.cacheRecord();
-    const releases = [...cache.releases.filter((r) => r.version !== fetched.release.version), { version: fetched.release.version, hash: fetched.release.hash, downloadedAt, url: fetched.url }];
+    const releases = [...cache.releases.filter((r) => r.version !== fetched.release.version), { version: fetched.release.version, hash: fetched.release.hash, downloadedAt, url: fetched.url, ...(digest ? { digest } : {}) }];
     await this.save(STORE_KEYS.cache, JSON.stringify({ ...cache, releases } satisfies CacheRecord));
   }
 

@@ -3,7 +3,7 @@
 // is checked. A release swapped in at start is followed by a full calculation in Excel, so no cell keeps an answer of
 // the release before.
 import { catalog } from "@skynet-data/sdk";
-import { queueFullCalculation } from "../excel/recalc.js";
+import { recalculateIfStale } from "../excel/recalc.js";
 import { answerFrom } from "../functions/functions.js";
 import type { DataFeed, FeedEvent } from "./feed.js";
 import { sharedFeed } from "./shared.js";
@@ -24,16 +24,19 @@ export function followFeed(feed: DataFeed, answer: typeof answerFrom = answerFro
   });
 }
 
-/** Asks Excel for a full calculation, when this runtime runs in Excel; does nothing elsewhere. */
-export async function recalculateInExcel(g: OfficeGlobals = globalThis as OfficeGlobals): Promise<boolean> {
+/**
+ * Asks Excel for a full calculation when this runtime runs in Excel and the workbook's formulas were last calculated
+ * with another release; does nothing elsewhere. Returns whether it calculated.
+ */
+export async function recalculateInExcel(dataVersion: string, g: OfficeGlobals = globalThis as OfficeGlobals): Promise<boolean> {
   if (typeof g.Office?.onReady !== "function" || typeof g.Excel?.run !== "function") return false;
   const info = await g.Office.onReady();
   if (String(info?.host).toLowerCase() !== "excel") return false;
+  let calculated = false;
   await g.Excel.run(async (context) => {
-    queueFullCalculation(context);
-    await context.sync();
+    calculated = await recalculateIfStale(context, dataVersion);
   });
-  return true;
+  return calculated;
 }
 
 /**
@@ -47,7 +50,7 @@ export function startRuntimeFeed(g: OfficeGlobals = globalThis as OfficeGlobals)
     followFeed(feed);
     void feed
       .start()
-      .then((r) => (r.restored || r.check?.kind === "updated" ? recalculateInExcel(g) : false))
+      .then((r) => (r.restored || r.check?.kind === "updated" ? recalculateInExcel(feed.state().held.dataVersion, g) : false))
       .catch(() => undefined);
     return feed;
   } catch {

@@ -234,7 +234,7 @@ export async function loadPlans(context: Ctx, choose: ChoosePlans, options: Load
   wb.settings.add(layout.STAMP_KEY, stamp);
   const first = writable.find((w) => w.isNew);
   if (first) first.sheet.activate();
-  if (options.recalculate) queueFullCalculation(context);
+  if (options.recalculate) queueFullCalculation(context, options.dataVersion);
   await context.sync();
   progress("Done.");
   return { tables: work.map((w) => w.report), stamp, previous, recalculated: Boolean(options.recalculate) };

@@ -76,7 +76,7 @@ export async function refreshWorkbook(feed: DataFeed, runner: Runner, options: A
   } catch (e) {
     if (!(e instanceof Error && e.message === NOTHING_TO_REFRESH)) throw e;
     // No tables, but the functions answer from a new release: their cells must follow it.
-    if (swapped) await runner(recalculateFormulas);
+    if (swapped) await runner((ctx) => recalculateFormulas(ctx, held.dataVersion));
   }
   let changes: TableChanges[] = [];
   let releases: string[] = [];

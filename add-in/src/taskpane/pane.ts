@@ -4,7 +4,7 @@ import { sdkFor, type DatasetSummary } from "@skynet-data/sdk";
 import type { StartupSetting, StartupState } from "../commands/startup.js";
 import type { DataFeed, FeedState } from "../data-feed/feed.js";
 import { describeFailure } from "../excel/errors.js";
-import { recalculateFormulas } from "../excel/recalc.js";
+import { recalculateFormulas, recalculateIfStale } from "../excel/recalc.js";
 import { hostSupport, type IsSetSupported } from "../excel/requirements.js";
 import type { Runner } from "../excel/run.js";
 import { heldWords, insertDatasets, refreshWorkbook } from "./actions.js";
@@ -154,7 +154,7 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
   // recalculates after a release swapped in at start; in the preview the pane does it on the practice workbook.
   void feed.start().then(async (r) => {
     if (options.mode === "preview" && (r.restored || r.check?.kind === "updated")) {
-      await runner(recalculateFormulas).catch(() => undefined);
+      await runner((ctx) => recalculateIfStale(ctx, feed.state().held.dataVersion)).catch(() => undefined);
       options.afterChange?.();
     }
   });
@@ -230,7 +230,7 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
       const outcome = await feed.pin(version);
       settingsMessage.textContent = outcome.message;
       settingsMessage.classList.toggle("bad", outcome.kind === "failed");
-      if (outcome.kind === "updated") await runner(recalculateFormulas);
+      if (outcome.kind === "updated") await runner((ctx) => recalculateFormulas(ctx, outcome.held.dataVersion));
     });
   $("#pin").addEventListener("click", () => pin(pinVersion.value.trim()));
   $("#unpin").addEventListener("click", () => pin(null));

@@ -130,6 +130,19 @@ describe("the data feed", () => {
     expect(server.requested).toEqual(["/data/latest.json"]);
   });
 
+  it("reads back a kept release by the SHA-256 of its text recorded when it was verified, or verifies it again without one", async () => {
+    const store = memoryStore();
+    await feedOver(store).feed.start();
+    const record = cached(store) as unknown as { releases: { version: string; digest?: string }[] };
+    expect(record.releases[0]!.digest).toMatch(/^[0-9a-f]{64}$/);
+    const { feed } = feedOver(store, { defaultDataUrl: "http://127.0.0.1:9/data/" });
+    expect((await feed.start({ check: false })).restored).toMatchObject({ version: V1, hash: R.r1.hash });
+    // A record written without a digest: the SDK's loadRelease checks the canonical hash instead.
+    store.items.set(STORE_KEYS.cache, JSON.stringify({ ...record, releases: record.releases.map(({ digest: _d, ...r }) => r) }));
+    const { feed: again } = feedOver(store, { defaultDataUrl: "http://127.0.0.1:9/data/" });
+    expect((await again.start({ check: false })).restored).toMatchObject({ version: V1, hash: R.r1.hash });
+  });
+
   it("drops a damaged copy kept for offline use and answers from the bundled release, saying so", async () => {
     const store = memoryStore();
     await feedOver(store).feed.start();
@@ -138,7 +151,9 @@ describe("the data feed", () => {
     const started = await feed.start({ check: false });
     expect(started.restored).toBeNull();
     expect(feed.state().held.version).toBe("2026.11.1");
-    expect(feed.state().notice).toMatch(/^The release kept for offline use \(2026\.12\.0\) could not be read back \(.*\); the bundled release 2026\.11\.1 answers until the data address is reached\.$/);
+    expect(feed.state().notice).toBe(
+      "The release kept for offline use (2026.12.0) could not be read back (its text is not the text that was verified and kept (damaged in storage)); the bundled release 2026.11.1 answers until the data address is reached.",
+    );
     expect(store.items.has(STORE_KEYS.release(V1))).toBe(false);
   });
 

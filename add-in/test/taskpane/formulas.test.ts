@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { functionsFor, loadRelease, type Catalog } from "@skynet-data/sdk";
 import { describe, expect, it } from "vitest";
 import { doubleRunner } from "../../src/excel/run.js";
-import { recalculateFormulas } from "../../src/excel/recalc.js";
+import { CALCULATED_WITH_KEY, recalculateFormulas, recalculateIfStale } from "../../src/excel/recalc.js";
 import { functionHost, parseSkynetCall, WorkbookModel } from "../../src/workbook/index.js";
 
 const release = (v: string): Catalog => loadRelease(readFileSync(new URL(`../../../sdk/src/releases/${v}.json`, import.meta.url), "utf8"));
@@ -97,5 +97,23 @@ describe("formulas in the workbook double", () => {
     expect(wb.syncs).toEqual([{ requestBytes: 2 + 6 + 16 + 24, responseBytes: 2, calculationSuspended: false }]);
     expect(wb.cell(sheet, 0, 0)!.value).toBe("1,023 persons, 2015 (Apr–Dec)");
     expect(() => wb.calculate("Sometimes" as never)).toThrow(/"Sometimes" is not a calculation type/);
+  });
+
+  it("at start-up calculates only when the workbook's formulas were last calculated with another release", async () => {
+    const { wb, sheet, use } = workbook(R0);
+    wb.typeIntoCell("Sheet1", "A1", '=SKYNET.FIGURE("sky-net.returned", 2015)');
+    use(R1);
+    const v1 = `2026.11.1+${R1.release!.hash.slice(0, 8)}`;
+    wb.syncs = [];
+    wb.calculations = [];
+    expect(await doubleRunner(wb)((ctx) => recalculateIfStale(ctx, v1))).toBe(true);
+    expect(wb.syncs).toHaveLength(2);
+    expect(wb.settings.get(CALCULATED_WITH_KEY)).toBe(v1);
+    expect(wb.cell(sheet, 0, 0)!.value).toBe("1,023 persons, 2015 (Apr–Dec)");
+    // Reopened on the same release: one sync reads the setting, nothing is calculated.
+    wb.syncs = [];
+    expect(await doubleRunner(wb)((ctx) => recalculateIfStale(ctx, v1))).toBe(false);
+    expect(wb.syncs).toHaveLength(1);
+    expect(wb.calculations.map((c) => c.type)).toEqual(["Full"]);
   });
 });
