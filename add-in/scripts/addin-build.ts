@@ -173,7 +173,7 @@ export interface Release {
 /** Builds functions.js, functions.json, the help pages, the manifest and dist/data for one base URL. */
 export async function buildRelease(baseUrl: string, data: Promise<AddinData> = addinData({ production: baseUrl !== DEV_BASE_URL })): Promise<Release> {
   const addin = await data;
-  const [script, generated, version, sourceManifest] = await Promise.all([bundleRuntimeScript(PATHS.runtimeEntry, keyDefine(addin.publicKey)), functionsMetadata(), addinVersion(), readFile(PATHS.manifest, "utf8")]);
+  const [script, generated, version, sourceManifest] = await Promise.all([bundleRuntimeScript(), functionsMetadata(), addinVersion(), readFile(PATHS.manifest, "utf8")]);
   const metadata = productionMetadata(generated, baseUrl);
   const token = releaseToken(version, script, metadata);
   return { version, token, script, metadata, manifest: productionManifest(sourceManifest, baseUrl, { version, token }), help: await functionHelpPages(metadata, sourceManifest), data: addin };
@@ -213,9 +213,9 @@ export const functionsReleaseView: Plugin = {
 };
 
 /**
- * Bundles src/commands/runtime.ts (the custom functions and the data feed) into one classic script with no imports,
- * so functions.js loads both from a `<script>` in the taskpane page and standalone. `define` embeds the release
- * public key (release-data.ts keyDefine).
+ * Bundles src/commands/runtime.ts (the custom functions and the data feed's hook into them) into one classic script
+ * with no imports, so functions.js loads from a `<script>` in the taskpane page and standalone. `define` sets
+ * build-time constants.
  */
 export async function bundleRuntimeScript(entry: string = PATHS.runtimeEntry, define: Record<string, string> = {}): Promise<string> {
   const output = await build({
@@ -291,7 +291,7 @@ export function skynetAddin(options: { baseUrl: string }): Plugin {
     }));
   return {
     name: "skynet-addin",
-    // The pane's bundle embeds the same public key as functions.js.
+    // The pane's bundle (which runs the data feed) embeds the public key that checks release signatures.
     async config() {
       return { define: keyDefine((await dataOnce()).publicKey) };
     },
@@ -330,7 +330,7 @@ export function skynetAddin(options: { baseUrl: string }): Plugin {
         try {
           let body: string | Buffer | undefined;
           if (path === `/${RUNTIME_FILES.functionsScript}`) {
-            runtimeScript ??= dataOnce().then((d) => bundleRuntimeScript(PATHS.runtimeEntry, keyDefine(d.publicKey)));
+            runtimeScript ??= bundleRuntimeScript();
             body = await runtimeScript.catch((error: unknown) => {
               runtimeScript = undefined;
               throw error;

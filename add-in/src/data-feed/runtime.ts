@@ -1,22 +1,29 @@
-// The shared runtime's half of the data feed (functions.js): the feed is created or found, the custom functions follow
-// every release it swaps in, and at start the last good release is restored and, once per interval, the data address
-// is checked. A release swapped in at start is followed by a full calculation in Excel, so no cell keeps an answer of
-// the release before.
-import { catalog } from "@skynet-data/sdk";
+// The data feed in the shared runtime. The runtime is one page, taskpane.html: Excel loads it when the add-in starts
+// (with the workbook, or when a =SKYNET function first calculates), whether or not the pane is shown, and runs both of
+// its scripts: functions.js (the custom functions) first, then the pane's bundle, which starts the feed. functions.js
+// carries no feed code (it stays small, see the README's start-up budget); it only exposes the hook through which the
+// feed makes the registered functions answer from each release it swaps in.
 import { recalculateIfStale } from "../excel/recalc.js";
-import { answerFrom } from "../functions/functions.js";
+import type { answerFrom } from "../functions/functions.js";
 import type { DataFeed, FeedEvent } from "./feed.js";
-import { sharedFeed } from "./shared.js";
+
+/** The global through which functions.js lets the feed swap its functions' release (set in commands/runtime.ts). */
+export const ANSWER_FROM_HOOK = "skynetAnswerFrom";
 
 type OfficeGlobals = {
-  location?: unknown;
-  fetch?: unknown;
   Office?: { onReady?: () => Promise<{ host?: unknown }> };
   Excel?: { run?: (batch: (context: Excel.RequestContext) => Promise<void>) => Promise<void> };
 };
 
-/** The custom functions answer from the feed's release and history whenever it changes. */
-export function followFeed(feed: DataFeed, answer: typeof answerFrom = answerFrom): () => void {
+/** functions.js's swap hook, when functions.js runs on this page (it does not without a CustomFunctions runtime). */
+export function functionsHook(g: object = globalThis): typeof answerFrom | null {
+  const hook = (g as Record<string, unknown>)[ANSWER_FROM_HOOK];
+  return typeof hook === "function" ? (hook as typeof answerFrom) : null;
+}
+
+/** The registered custom functions answer from the feed's release and history, now and whenever either changes. */
+export function followFeed(feed: DataFeed, answer: typeof answerFrom | null = functionsHook()): () => void {
+  if (!answer) return () => undefined;
   const follow = (e: Pick<FeedEvent, "state">) => answer(e.state.held.catalog, e.state.history);
   follow({ state: feed.state() });
   return feed.subscribe((e) => {
@@ -37,23 +44,4 @@ export async function recalculateInExcel(dataVersion: string, g: OfficeGlobals =
     calculated = await recalculateIfStale(context, dataVersion);
   });
   return calculated;
-}
-
-/**
- * Starts the feed in the shared runtime. Does nothing outside a page (no `location` or `fetch`: Node, a bare script
- * context), so functions.js still only registers the functions there. Never throws.
- */
-export function startRuntimeFeed(g: OfficeGlobals = globalThis as OfficeGlobals): DataFeed | null {
-  if (typeof g.location === "undefined" || typeof g.fetch !== "function") return null;
-  try {
-    const feed = sharedFeed(catalog);
-    followFeed(feed);
-    void feed
-      .start()
-      .then((r) => (r.restored || r.check?.kind === "updated" ? recalculateInExcel(feed.state().held.dataVersion, g) : false))
-      .catch(() => undefined);
-    return feed;
-  } catch {
-    return null;
-  }
 }

@@ -1,5 +1,5 @@
-// The one data feed of a runtime. functions.js (the shared runtime's script) and the pane's bundle are built apart, so
-// the feed lives on the window: whichever starts first creates it, the other finds it, and both listen to the same one.
+// The one data feed of a runtime page, the public key the build embeds, and the add-in's own data address. The feed is
+// kept on the window, so a second start of the pane's code on the same page finds the feed already there.
 import { readPublicKey, type Catalog, type ReleasePublicKey } from "@skynet-data/sdk";
 import { DataFeed, type FeedOptions } from "./feed.js";
 import { runtimeStore } from "./store.js";

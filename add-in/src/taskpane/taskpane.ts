@@ -1,8 +1,9 @@
 // Taskpane entry: inside Excel the pane drives the workbook; in a plain browser it runs the preview on the workbook double.
-// Both answer from the runtime's data feed (functions.js creates it inside Excel; the preview creates it here).
+// Both answer from the data feed this page starts (it is the shared runtime's page; see data-feed/runtime.ts).
 import { fluentButton, fluentCheckbox, fluentProgress, provideFluentDesignSystem } from "@fluentui/web-components";
 import { catalog, functionsFor } from "@skynet-data/sdk";
 import { startupSetting } from "../commands/startup.js";
+import { followFeed, recalculateInExcel } from "../data-feed/runtime.js";
 import { sharedFeed } from "../data-feed/shared.js";
 import { doubleRunner, officeRunner } from "../excel/run.js";
 import { functionHost, WorkbookModel } from "../workbook/index.js";
@@ -12,6 +13,12 @@ import { mountWorkbookView } from "./preview/workbook-view.js";
 import "./taskpane.css";
 
 provideFluentDesignSystem().register(fluentButton(), fluentCheckbox(), fluentProgress());
+
+// The data feed starts with the page, before Office answers and whether or not the pane is shown: this page is the
+// shared runtime. The functions functions.js registered follow every release it swaps in.
+const feed = sharedFeed(catalog);
+followFeed(feed);
+const started = feed.start();
 
 async function start(): Promise<void> {
   const pane = document.getElementById("pane")!;
@@ -32,10 +39,9 @@ async function start(): Promise<void> {
     pane.querySelector("#start-error")!.textContent = where.message;
     return;
   }
-  // The feed functions.js started (inside Excel, the shared runtime), or a new one; it gets the full bundled release.
-  const feed = sharedFeed(catalog);
-  feed.useBundledCatalogue(catalog);
   if (where.mode === "office") {
+    // A release restored or downloaded at start: Excel recalculates unless the workbook was calculated with it.
+    void started.then((r) => (r.restored || r.check?.kind === "updated" ? recalculateInExcel(feed.state().held.dataVersion) : false)).catch(() => undefined);
     document.body.classList.add("in-office");
     view.remove();
     mountPane(pane, officeRunner, {

@@ -269,6 +269,13 @@ export class Worksheet extends ClientObject<SheetModel> {
       return { sheet: s, block: parsed.block };
     });
   }
+  /** One cell by its zero-based row and column (Worksheet.getCell, ExcelApi 1.1). */
+  getCell(row: number, column: number): Range {
+    return new Range(this.ctx, () => {
+      const s = this.target();
+      return s && { sheet: s, block: { top: row, left: column, bottom: row, right: column } };
+    });
+  }
   /** The smallest range holding every used cell (with `valuesOnly`, values and formulas only); A1 on an empty sheet. */
   getUsedRange(valuesOnly = false): Range {
     return new Range(this.ctx, () => {
