@@ -2,7 +2,6 @@
 import { catalog } from "./catalog.js";
 import type { FigureOptions, FigureQuery, FigureResult, ReleaseInfo } from "./core/catalog.js";
 import type { Event, Observation, Source } from "./core/schema.js";
-import { functionsFor } from "./functions/index.js";
 import type { SheetPlan } from "./sheet/plan.js";
 import type { Table } from "./core/table.js";
 import { dataVersionOf, sdkFor, type DatasetSummary } from "./sdk-for.js";
@@ -41,7 +40,7 @@ export const DATA_VERSION = dataVersionOf(RELEASE);
  * CUSTOM_FUNCTIONS.CAPTURES(2014) //=> 680
  * CUSTOM_FUNCTIONS.RETURNED(2016).error //=> "#N/A" (only a January–November figure exists)
  */
-export const CUSTOM_FUNCTIONS = functionsFor(catalog);
+export { CUSTOM_FUNCTIONS } from "./functions-entry.js";
 
 /**
  * Every observation: one figure each, with series, value, unit, period, coverage, qualifier, source id,
