@@ -34,7 +34,7 @@ const args = fc.array(excelValue, { maxLength: 4 });
 
 type Id = keyof typeof CUSTOM_FUNCTIONS;
 const NUMERIC: Id[] = ["TREATIES_IN_FORCE", "TREATIES_CONCLUDED", "CAPTURES", "SURRENDERED", "RETURNED", "RECOVERED", "COUNTRIES"];
-const TABLES: Id[] = ["SERIES", "SERIES_LIST", "DATASET", "EVENTS"];
+const TABLES: Id[] = ["SERIES", "SERIES_LIST", "DATASET", "EVENTS", "REVISIONS"];
 
 const isCardProperty = (p: unknown) =>
   typeof p === "object" && p !== null && (((p as { type: unknown }).type === "Double" && Number.isFinite((p as { basicValue: unknown }).basicValue)) || ((p as { type: unknown }).type === "String" && typeof (p as { basicValue: unknown }).basicValue === "string"));
