@@ -1,9 +1,19 @@
 // Entry of functions.js, the script the manifest names and the taskpane page loads (the shared runtime): the custom
-// functions, which register themselves with CustomFunctions.associate, and the hook through which the data feed (the
-// same page's pane bundle, data-feed/runtime.ts) makes them answer from each release it swaps in. Nothing here marks
-// the workbook to load the add-in at startup; that is the pane's "Open Sky Net Data with this workbook" setting
-// (startup.ts).
-import { ANSWER_FROM_HOOK } from "../data-feed/runtime.js";
-import { answerFrom } from "../functions/functions.js";
+// functions, which register themselves with CustomFunctions.associate; the hook through which the data feed (the same
+// page's pane bundle, data-feed/runtime.ts) makes them answer from each release it swaps in; and, before that bundle
+// has run, the release kept for offline use read back (restore.ts restoreEarly), so the functions never answer from
+// the bundled release when a newer one is kept. Nothing here marks the workbook to load the add-in at startup; that is
+// the pane's "Open Sky Net Data with this workbook" setting (startup.ts).
+import * as sdk from "@skynet-data/sdk";
+import { restoreEarly } from "../data-feed/restore.js";
+import { ANSWER_FROM_HOOK, EARLY_RESTORE } from "../data-feed/runtime.js";
+import { runtimeStore } from "../data-feed/store.js";
+import { answerFrom, answerWith } from "../functions/functions.js";
 
-(globalThis as Record<string, unknown>)[ANSWER_FROM_HOOK] = answerFrom;
+const g = globalThis as Record<string, unknown>;
+g[ANSWER_FROM_HOOK] = answerFrom;
+// Only on a page (the shared runtime); in a bare script context (tests, tools) functions.js only registers.
+if (typeof g.location !== "undefined") {
+  let before: ReturnType<typeof answerFrom> | null = null;
+  g[EARLY_RESTORE] = restoreEarly(runtimeStore(), sdk.RELEASE.version, (c) => void (before = answerFrom(c)), () => before && answerWith(before));
+}

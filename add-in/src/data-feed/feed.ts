@@ -18,20 +18,10 @@ import {
   type ReleaseHistory,
   type ReleasePublicKey,
 } from "@skynet-data/sdk";
-import { readKeptRelease, textDigest } from "./restore.js";
+import { DEFAULT_SETTINGS, readCache, readSettings, STORE_KEYS, type CacheRecord, type FeedSettings } from "./kept.js";
+export { DEFAULT_SETTINGS, STORE_KEYS, type FeedSettings } from "./kept.js";
+import { readKeptRelease, textDigest, type EarlyRestore } from "./restore.js";
 import type { FeedStore } from "./store.js";
-
-/** What a team can set in the pane. */
-export interface FeedSettings {
-  /** The data address (a release folder served over https); null: the add-in's own `data/` folder. */
-  dataUrl: string | null;
-  /** The shared runtime checks the data address when it starts, at most once per this many hours (0: at every start). */
-  checkEveryHours: number;
-  /** A release version to hold whatever its age; null: follow latest.json. */
-  pinned: string | null;
-}
-
-export const DEFAULT_SETTINGS: FeedSettings = { dataUrl: null, checkEveryHours: 12, pinned: null };
 
 /** Where the release answering now came from. */
 export type HeldFrom = "bundled" | "cached" | "downloaded";
@@ -108,21 +98,8 @@ export interface FeedOptions {
   allowInsecureLocalhost?: boolean;
   /** How many downloaded releases are kept for offline use and REVISIONS (default 12). */
   keepReleases?: number;
-}
-
-/** The keys the feed writes in its store. */
-export const STORE_KEYS = {
-  settings: "SkyNetData.feed.settings",
-  cache: "SkyNetData.feed.cache",
-  lastCheck: "SkyNetData.feed.lastCheck",
-  release: (version: string) => `SkyNetData.feed.release.${version}`,
-} as const;
-
-/** What the store says about the releases it keeps. */
-interface CacheRecord {
-  held: { version: string; hash: string; downloadedAt: string; url: string; pinned: boolean } | null;
-  /** `digest`: SHA-256 of the stored text, recorded when it was verified and kept (restore.ts). */
-  releases: { version: string; hash: string; downloadedAt: string; url: string; digest?: string }[];
+  /** What functions.js already restored on this page (restore.ts restoreEarly): taken over, not read again. */
+  early?: Promise<EarlyRestore | null>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -165,36 +142,6 @@ export function checkDataUrl(text: string, allowInsecureLocalhost = false): { ok
   if (/\/(latest|index)\.json$/.test(url.pathname)) url.pathname = url.pathname.replace(/[^/]+$/, "");
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   return { ok: true, url: url.href };
-}
-
-function readSettings(text: string | null): { settings: FeedSettings; notice: string | null } {
-  if (text === null) return { settings: { ...DEFAULT_SETTINGS }, notice: null };
-  try {
-    const s = JSON.parse(text) as Partial<FeedSettings>;
-    return {
-      settings: {
-        dataUrl: typeof s.dataUrl === "string" && s.dataUrl ? s.dataUrl : null,
-        checkEveryHours: typeof s.checkEveryHours === "number" && s.checkEveryHours >= 0 && Number.isFinite(s.checkEveryHours) ? s.checkEveryHours : DEFAULT_SETTINGS.checkEveryHours,
-        pinned: isReleaseVersion(s.pinned) ? s.pinned : null,
-      },
-      notice: null,
-    };
-  } catch {
-    return { settings: { ...DEFAULT_SETTINGS }, notice: "The stored data settings could not be read; the defaults apply." };
-  }
-}
-
-function readCache(text: string | null): CacheRecord {
-  const empty: CacheRecord = { held: null, releases: [] };
-  if (text === null) return empty;
-  try {
-    const c = JSON.parse(text) as Partial<CacheRecord>;
-    const releases = Array.isArray(c.releases) ? c.releases.filter((r) => r && isReleaseVersion(r.version) && typeof r.hash === "string") : [];
-    const held = c.held && isReleaseVersion(c.held.version) && typeof c.held.hash === "string" ? c.held : null;
-    return { held, releases };
-  } catch {
-    return empty;
-  }
 }
 
 /** The data feed. One per runtime (see shared.ts): the custom functions and the pane listen to the same one. */
@@ -509,9 +456,17 @@ export class DataFeed {
     let restored: Held | null = null;
     if (want && (pinned ? want.version === pinned : compareReleaseVersions(want.version, this.held.version) > 0)) {
       try {
-        const text = await store.getItem(STORE_KEYS.release(want.version));
-        if (text === null) throw new Error("its file is missing from storage");
-        const catalog = await readKeptRelease(text, { hash: want.hash, digest: cache.releases.find((r) => r.hash === want.hash)?.digest });
+        const early = await (this.options.early ?? Promise.resolve(null)).catch(() => null);
+        let catalog: Catalog;
+        let text: string | null;
+        if (early && early.hash === want.hash) {
+          if (!(await early.verified)) throw new Error("its text is not the text that was verified and kept (damaged in storage)");
+          ({ catalog, text } = early);
+        } else {
+          text = await store.getItem(STORE_KEYS.release(want.version));
+          if (text === null) throw new Error("its file is missing from storage");
+          catalog = await readKeptRelease(text, { hash: want.hash, digest: cache.releases.find((r) => r.hash === want.hash)?.digest });
+        }
         this.known.set(want.hash, { catalog, text });
         restored = this.heldOf(catalog, "cached", want.downloadedAt, want.url, Boolean(pinned));
         this.held = restored;

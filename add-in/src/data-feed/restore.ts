@@ -3,9 +3,11 @@
 // byte the text verified then: the SHA-256 of the text, computed by WebCrypto (native: under a millisecond for a
 // release), against the digest recorded when it was kept. Without a recorded digest, or without WebCrypto, the SDK's
 // loadRelease checks it again (the canonical hash in JavaScript: about 16 ms for a release).
-import { loadRelease, type Catalog, type Release } from "@skynet-data/sdk";
+import { compareReleaseVersions, loadRelease, type Catalog, type Release } from "@skynet-data/sdk";
 // The SDK exports loadRelease only, which hashes the release again; its catalogOfRelease is imported from its module.
 import { catalogOfRelease } from "../../../sdk/src/release/load.js";
+import { readCache, readSettings, STORE_KEYS } from "./kept.js";
+import type { FeedStore } from "./store.js";
 
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
 
@@ -28,4 +30,47 @@ export async function readKeptRelease(text: string, kept: { hash: string; digest
   else catalog = loadRelease(text);
   if (catalog.release?.hash !== kept.hash) throw new Error("it is not the release that was kept");
   return catalog;
+}
+
+/** What functions.js restored before the pane's bundle ran; the feed takes it over instead of reading it again. */
+export interface EarlyRestore {
+  version: string;
+  hash: string;
+  catalog: Catalog;
+  text: string;
+  /** Whether the text proved to be the text verified when it was kept (its SHA-256 against the recorded digest). */
+  verified: Promise<boolean>;
+}
+
+/**
+ * functions.js's restore, as soon as it has registered the functions: the pane's bundle, which holds the data feed,
+ * runs hundreds of milliseconds later, and the functions must not answer from the bundled release meanwhile. Reads the
+ * release kept for offline use (when it is newer than the bundled one, or pinned), makes the functions answer from it
+ * (`swap`), then checks its text against the digest recorded when it was verified and kept; if they differ, `revert`
+ * puts the bundled release back (the feed then says the copy was damaged). Only reading: no download or signature
+ * code, so functions.js stays small. Resolves null when there is nothing to restore; never rejects.
+ */
+export async function restoreEarly(store: FeedStore, bundledVersion: string, swap: (catalog: Catalog) => void, revert: () => void): Promise<EarlyRestore | null> {
+  try {
+    const [settingsText, cacheText] = await Promise.all([store.getItem(STORE_KEYS.settings), store.getItem(STORE_KEYS.cache)]);
+    const pinned = readSettings(settingsText).settings.pinned;
+    const cache = readCache(cacheText);
+    const want = cache.held;
+    const digest = want && cache.releases.find((r) => r.hash === want.hash)?.digest;
+    if (!want || !digest || !(pinned ? want.version === pinned : compareReleaseVersions(want.version, bundledVersion) > 0)) return null;
+    const text = await store.getItem(STORE_KEYS.release(want.version));
+    if (text === null) return null;
+    const release = JSON.parse(text) as Release;
+    if (release.hash !== want.hash || release.version !== want.version) return null;
+    const catalog = catalogOfRelease(release);
+    swap(catalog);
+    const verified = textDigest(text).then(
+      (d) => d === digest,
+      () => false,
+    );
+    void verified.then((ok) => ok || revert());
+    return { version: want.version, hash: want.hash, catalog, text, verified };
+  } catch {
+    return null;
+  }
 }

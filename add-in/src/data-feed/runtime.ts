@@ -6,9 +6,18 @@
 import { recalculateIfStale } from "../excel/recalc.js";
 import type { answerFrom } from "../functions/functions.js";
 import type { DataFeed, FeedEvent } from "./feed.js";
+import type { EarlyRestore } from "./restore.js";
 
 /** The global through which functions.js lets the feed swap its functions' release (set in commands/runtime.ts). */
 export const ANSWER_FROM_HOOK = "skynetAnswerFrom";
+/** The global holding functions.js's early restore (a Promise of restore.ts's EarlyRestore or null). */
+export const EARLY_RESTORE = "skynetEarlyRestore";
+
+/** functions.js's early restore on this page, for the feed to take over; undefined without functions.js. */
+export function earlyRestore(g: object = globalThis): Promise<EarlyRestore | null> | undefined {
+  const p = (g as Record<string, unknown>)[EARLY_RESTORE];
+  return p instanceof Promise ? (p as Promise<EarlyRestore | null>) : undefined;
+}
 
 type OfficeGlobals = {
   Office?: { onReady?: () => Promise<{ host?: unknown }> };

@@ -1,6 +1,6 @@
 // Custom functions: thin JSDoc-tagged wrappers over the SDK's pure implementations. The JSDoc is the single source of
 // functions.json (custom-functions-metadata); error values become CustomFunctions.Error with their words.
-import * as sdk from "@skynet-data/sdk/functions";
+import * as sdk from "@skynet-data/sdk";
 
 /**
  * Treaty kinds the treaty functions answer for.
@@ -57,6 +57,11 @@ export function answerFrom(catalog: sdk.Catalog, history?: sdk.ReleaseHistory): 
   const previous = implementations;
   implementations = sdk.functionsFor(catalog, history);
   return previous;
+}
+
+/** Puts back a set of implementations answerFrom returned (the release before a swap that proved wrong). */
+export function answerWith(functions: sdk.CustomFunctions): void {
+  implementations = functions;
 }
 
 // One CustomFunctions.Error per distinct answer: building one captures a stack and costs tens of microseconds.

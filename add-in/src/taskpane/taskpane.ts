@@ -3,7 +3,7 @@
 import { fluentButton, fluentCheckbox, fluentProgress, provideFluentDesignSystem } from "@fluentui/web-components";
 import { catalog, functionsFor } from "@skynet-data/sdk";
 import { startupSetting } from "../commands/startup.js";
-import { followFeed, recalculateInExcel } from "../data-feed/runtime.js";
+import { earlyRestore, followFeed, recalculateInExcel } from "../data-feed/runtime.js";
 import { sharedFeed } from "../data-feed/shared.js";
 import { doubleRunner, officeRunner } from "../excel/run.js";
 import { functionHost, WorkbookModel } from "../workbook/index.js";
@@ -16,7 +16,8 @@ provideFluentDesignSystem().register(fluentButton(), fluentCheckbox(), fluentPro
 
 // The data feed starts with the page, before Office answers and whether or not the pane is shown: this page is the
 // shared runtime. The functions functions.js registered follow every release it swaps in.
-const feed = sharedFeed(catalog);
+const early = earlyRestore();
+const feed = sharedFeed(catalog, early ? { early } : {});
 followFeed(feed);
 const started = feed.start();
 
