@@ -30,6 +30,7 @@ const ALL_RUNS = [
   { entry: "scale", args: ["200000"], label: "4 scale, 200,000 rows" },
   { entry: "sdk-import", label: "5 SDK import" },
   { entry: "taskpane", label: "6 taskpane ready (Chromium)" },
+  { entry: "data-feed", label: "7 data feed (HTTPS, Chromium)" },
 ];
 
 // `node tests/bench/run.mjs throughput scale` runs only the named items; no names: all of them.
