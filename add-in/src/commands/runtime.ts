@@ -4,7 +4,8 @@
 // has run, the release kept for offline use read back (restore.ts restoreEarly), so the functions never answer from
 // the bundled release when a newer one is kept. Nothing here marks the workbook to load the add-in at startup; that is
 // the pane's "Open Sky Net Data with this workbook" setting (startup.ts).
-import * as sdk from "@skynet-data/sdk";
+// The bundled catalogue's own module (the one @skynet-data/sdk/functions answers from), for its version.
+import { catalog } from "../../../sdk/src/catalog.js";
 import { restoreEarly } from "../data-feed/restore.js";
 import { ANSWER_FROM_HOOK, EARLY_RESTORE } from "../data-feed/runtime.js";
 import { runtimeStore } from "../data-feed/store.js";
@@ -15,5 +16,5 @@ g[ANSWER_FROM_HOOK] = answerFrom;
 // Only on a page (the shared runtime); in a bare script context (tests, tools) functions.js only registers.
 if (typeof g.location !== "undefined") {
   let before: ReturnType<typeof answerFrom> | null = null;
-  g[EARLY_RESTORE] = restoreEarly(runtimeStore(), sdk.RELEASE.version, (c) => void (before = answerFrom(c)), () => before && answerWith(before));
+  g[EARLY_RESTORE] = restoreEarly(runtimeStore(), catalog.release!.version, (c) => void (before = answerFrom(c)), () => before && answerWith(before));
 }

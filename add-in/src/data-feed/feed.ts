@@ -20,7 +20,8 @@ import {
 } from "@skynet-data/sdk";
 import { DEFAULT_SETTINGS, readCache, readSettings, STORE_KEYS, type CacheRecord, type FeedSettings } from "./kept.js";
 export { DEFAULT_SETTINGS, STORE_KEYS, type FeedSettings } from "./kept.js";
-import { readKeptRelease, textDigest, type EarlyRestore } from "./restore.js";
+import { readKeptRelease } from "./read-kept.js";
+import { textDigest, type EarlyRestore } from "./restore.js";
 import type { FeedStore } from "./store.js";
 
 /** Where the release answering now came from. */

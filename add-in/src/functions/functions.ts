@@ -1,6 +1,6 @@
 // Custom functions: thin JSDoc-tagged wrappers over the SDK's pure implementations. The JSDoc is the single source of
 // functions.json (custom-functions-metadata); error values become CustomFunctions.Error with their words.
-import * as sdk from "@skynet-data/sdk";
+import * as sdk from "@skynet-data/sdk/functions";
 
 /**
  * Treaty kinds the treaty functions answer for.
