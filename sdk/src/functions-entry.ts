@@ -12,6 +12,10 @@ import { functionsFor } from "./functions/index.js";
 export const CUSTOM_FUNCTIONS = functionsFor(catalog);
 
 export { FUNCTION_IDS, functionsFor, isFunctionError, isInternalError } from "./functions/index.js";
+/** The bundled release's catalogue, and what the runtime needs to read a kept release back without the full SDK. */
+export { catalog as BUNDLED_CATALOG } from "./catalog.js";
+export { catalogOfRelease } from "./release/load.js";
+export { compareReleaseVersions, isReleaseVersion } from "./release/version.js";
 export type { Answer, CustomFunctions, FunctionError, FunctionId } from "./functions/index.js";
 export type { Catalog } from "./core/catalog.js";
 export type { ReleaseHistory } from "./release/history.js";

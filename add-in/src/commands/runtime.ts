@@ -4,8 +4,7 @@
 // has run, the release kept for offline use read back (restore.ts restoreEarly), so the functions never answer from
 // the bundled release when a newer one is kept. Nothing here marks the workbook to load the add-in at startup; that is
 // the pane's "Open Sky Net Data with this workbook" setting (startup.ts).
-// The bundled catalogue's own module (the one @skynet-data/sdk/functions answers from), for its version.
-import { catalog } from "../../../sdk/src/catalog.js";
+import { BUNDLED_CATALOG as catalog } from "@skynet-data/sdk/functions";
 import { restoreEarly } from "../data-feed/restore.js";
 import { ANSWER_FROM_HOOK, EARLY_RESTORE } from "../data-feed/runtime.js";
 import { runtimeStore } from "../data-feed/store.js";

@@ -1,7 +1,7 @@
 // What the data feed keeps in its store, and how it is read back: the keys, the settings, and the record of the releases
 // kept for offline use. Small on purpose: functions.js reads it too (restore.ts, early restore) without the feed.
 // By path, not the SDK's public API: functions.js imports this module (see restore.ts).
-import { isReleaseVersion } from "../../../sdk/src/release/version.js";
+import { isReleaseVersion } from "@skynet-data/sdk/functions";
 
 /** The keys the feed writes in its store. */
 export const STORE_KEYS = {

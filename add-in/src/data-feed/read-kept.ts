@@ -2,7 +2,7 @@
 // verified and kept (restore.ts), or, without a recorded digest or without WebCrypto, by the SDK's loadRelease, which
 // hashes the canonical body again (about 16 ms for a release).
 import { loadRelease, type Catalog, type Release } from "@skynet-data/sdk";
-import { catalogOfRelease } from "../../../sdk/src/release/load.js";
+import { catalogOfRelease } from "@skynet-data/sdk/functions";
 import { textDigest } from "./restore.js";
 
 /**

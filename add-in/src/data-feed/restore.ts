@@ -3,10 +3,9 @@
 // byte the text verified then: the SHA-256 of the text, computed by WebCrypto (native: under a millisecond for a
 // release), against the digest recorded when it was kept (read-kept.ts does the same for the pane's data feed).
 import type { Catalog, Release } from "@skynet-data/sdk";
-// functions.js imports this module: only the SDK modules it needs, by path, never the SDK's whole public API (whose
-// sheet plans and release downloads functions.js leaves to the pane). catalogOfRelease is not exported by the SDK.
-import { catalogOfRelease } from "../../../sdk/src/release/load.js";
-import { compareReleaseVersions } from "../../../sdk/src/release/version.js";
+// functions.js imports this module: it reads the SDK through @skynet-data/sdk/functions, never the whole public API
+// (whose sheet plans and release downloads functions.js leaves to the pane).
+import { catalogOfRelease, compareReleaseVersions } from "@skynet-data/sdk/functions";
 import { readCache, readSettings, STORE_KEYS } from "./kept.js";
 import type { FeedStore } from "./store.js";
 
