@@ -7,10 +7,23 @@ import { compileRelease, type ReleaseInput } from "../authoring/index.js";
 import type { DatasetInput } from "../core/dataset.js";
 import type { Release } from "./format.js";
 
-const src = (id: string) => ({ id, publisher: `Publisher ${id}`, title: "Figures", published: "2020-01-10", publishedPrecision: "day" as const, url: `https://example.org/${id}`, reliability: "official" as const, seedPath: null });
+/** A made-up source; a seed source has its file's path and no address. */
+export const src = (id: string, seedPath: string | null = null) => ({ id, publisher: `Publisher ${id}`, title: "Figures", published: "2020-01-10", publishedPrecision: "day" as const, url: seedPath ? null : `https://example.org/${id}`, reliability: "official" as const, seedPath });
 const flow = (id: string, fn: string, unit = "persons") => ({ id, dataset: "w", title: id, description: id, agency: "MPS", unit, kind: "flow", measure: id, answers: { function: fn, default: true } });
 const stock = (id: string, fn: string, treatyKind: string) => ({ id, dataset: "w", title: id, description: id, agency: "MFA", unit: "treaties", kind: "stock", measure: id.replace(".", "-"), answers: { function: fn, treatyKind } });
-const year = (y: number) => ({ start: `${y}-01-01`, end: `${y}-12-31`, label: String(y), precision: "year" });
+/** One series for each custom function: the least a release compiles from. */
+export const worldSeries = () => [
+  flow("captured", "CAPTURES"),
+  flow("surrendered", "SURRENDERED"),
+  flow("returned", "RETURNED"),
+  flow("recovered", "RECOVERED", "CNY"),
+  flow("countries", "COUNTRIES", "countries"),
+  stock("ext.in-force", "TREATIES_IN_FORCE", "extradition"),
+  stock("mla.in-force", "TREATIES_IN_FORCE", "judicial-assistance"),
+  stock("ext.concluded", "TREATIES_CONCLUDED", "extradition"),
+  stock("mla.concluded", "TREATIES_CONCLUDED", "judicial-assistance"),
+];
+export const year = (y: number) => ({ start: `${y}-01-01`, end: `${y}-12-31`, label: String(y), precision: "year" });
 const obs = (series: string, value: number, y = 2020, unit = "persons", extra: object = {}) => ({ id: `${series}.${y}`, series, value, unit, period: year(y), coverage: "full", qualifier: "exact", source: "doc", ...extra });
 
 type World = { observations: any[]; removed?: any[] };
@@ -20,17 +33,7 @@ function world(edit: (d: World) => void): DatasetInput[] {
     title: "World",
     description: "Made up",
     kind: "observations",
-    series: [
-      flow("captured", "CAPTURES"),
-      flow("surrendered", "SURRENDERED"),
-      flow("returned", "RETURNED"),
-      flow("recovered", "RECOVERED", "CNY"),
-      flow("countries", "COUNTRIES", "countries"),
-      stock("ext.in-force", "TREATIES_IN_FORCE", "extradition"),
-      stock("mla.in-force", "TREATIES_IN_FORCE", "judicial-assistance"),
-      stock("ext.concluded", "TREATIES_CONCLUDED", "extradition"),
-      stock("mla.concluded", "TREATIES_CONCLUDED", "judicial-assistance"),
-    ],
+    series: worldSeries(),
     observations: [
       obs("captured", 100),
       obs("captured", 90, 2019),

@@ -12,6 +12,7 @@ import { SEED_PATH } from "../seed/reference.js";
 import { REMOVED_SOURCES, SOURCES } from "../sources/index.js";
 import { functionsFor } from "../functions/index.js";
 import type { Release } from "./format.js";
+import { src, worldSeries, year } from "./chain.testkit.js";
 import { loadRelease } from "./load.js";
 
 const file = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -74,11 +75,7 @@ describe("loadRelease", () => {
 });
 
 // A small made-up world with one series for each custom function, so a release compiles from it.
-const src = (id: string, seedPath: string | null = null) => ({ id, publisher: `Publisher ${id}`, title: "Figures", published: "2020-01-10", publishedPrecision: "day" as const, url: seedPath ? null : `https://example.org/${id}`, reliability: "official" as const, seedPath });
 const SOURCES_W = [src("doc"), src("seed", "seeds/s.txt")];
-const flow = (id: string, fn: string, unit = "persons") => ({ id, dataset: "w", title: id, description: id, agency: "MPS", unit, kind: "flow", measure: id, answers: { function: fn, default: true } });
-const stock = (id: string, fn: string, treatyKind: string) => ({ id, dataset: "w", title: id, description: id, agency: "MFA", unit: "treaties", kind: "stock", measure: id.replace(".", "-"), answers: { function: fn, treatyKind } });
-const year = (y: number) => ({ start: `${y}-01-01`, end: `${y}-12-31`, label: String(y), precision: "year" });
 const obs = (series: string, value: number, unit = "persons", extra: object = {}) => ({ id: `${series}.2020`, series, value, unit, period: year(2020), coverage: "full", qualifier: "exact", source: "doc", ...extra });
 function world(edit: (d: { series: any[]; observations: any[]; removed?: any[] }) => void = () => {}): DatasetInput[] {
   const d = {
@@ -86,17 +83,7 @@ function world(edit: (d: { series: any[]; observations: any[]; removed?: any[] }
     title: "World",
     description: "Made up",
     kind: "observations",
-    series: [
-      flow("captured", "CAPTURES"),
-      flow("surrendered", "SURRENDERED"),
-      flow("returned", "RETURNED"),
-      flow("recovered", "RECOVERED", "CNY"),
-      flow("countries", "COUNTRIES", "countries"),
-      stock("ext.in-force", "TREATIES_IN_FORCE", "extradition"),
-      stock("mla.in-force", "TREATIES_IN_FORCE", "judicial-assistance"),
-      stock("ext.concluded", "TREATIES_CONCLUDED", "extradition"),
-      stock("mla.concluded", "TREATIES_CONCLUDED", "judicial-assistance"),
-    ],
+    series: worldSeries(),
     observations: [
       obs("captured", 100),
       obs("surrendered", 10),
