@@ -16,6 +16,7 @@ export { FUNCTION_IDS, functionsFor, isFunctionError, isInternalError } from "./
 export { catalog as BUNDLED_CATALOG } from "./catalog.js";
 export { catalogOfRelease } from "./release/load.js";
 export { compareReleaseVersions, isReleaseVersion } from "./release/version.js";
+export { revisionsFor } from "./release/history.js";
 export type { Answer, CustomFunctions, FunctionError, FunctionId } from "./functions/index.js";
 export type { Catalog } from "./core/catalog.js";
 export type { ReleaseHistory } from "./release/history.js";

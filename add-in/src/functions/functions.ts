@@ -48,14 +48,22 @@ export enum Currency {
 
 // The implementations answering now: the bundled release's, until the data feed swaps in another (data-feed/runtime.ts).
 let implementations: sdk.CustomFunctions = sdk.CUSTOM_FUNCTIONS;
+// The release (by hash) each set of implementations answers from.
+const releaseOf = new WeakMap<sdk.CustomFunctions, string | undefined>([[sdk.CUSTOM_FUNCTIONS, sdk.BUNDLED_CATALOG.release?.hash]]);
 
 /**
  * Makes every SKYNET.* function answer from another catalogue (a newer release), REVISIONS from the history of
- * releases that leads to it; returns the previous set.
+ * releases that leads to it; returns the previous set. The same release again (the feed telling the functions what
+ * they already hold, with its history) only gives REVISIONS the history: the answer tables are not built twice.
  */
 export function answerFrom(catalog: sdk.Catalog, history?: sdk.ReleaseHistory): sdk.CustomFunctions {
   const previous = implementations;
-  implementations = sdk.functionsFor(catalog, history);
+  const hash = catalog.release?.hash;
+  implementations =
+    hash !== undefined && hash === releaseOf.get(previous)
+      ? Object.freeze({ ...previous, REVISIONS: sdk.revisionsFor(catalog, history) })
+      : sdk.functionsFor(catalog, history);
+  releaseOf.set(implementations, hash);
   return previous;
 }
 

@@ -162,6 +162,18 @@ describe("SKYNET.REVISIONS and the swap hook", () => {
     }
   });
 
+  it("keeps the answer tables when told the release it already holds, giving REVISIONS only the history", () => {
+    const before = mod.answerFrom(loadRelease(text("2026.11.1")), releaseHistory([text("2026.11.0"), text("2026.11.1")]));
+    const same = mod.answerFrom(loadRelease(text("2026.11.1")));
+    const other = mod.answerFrom(loadRelease(text("2026.11.0")));
+    const back = mod.answerFrom(loadRelease(text("2026.11.1")));
+    expect(same.CAPTURES).toBe(before.CAPTURES);
+    expect(same.REVISIONS).not.toBe(before.REVISIONS);
+    expect(other.CAPTURES).toBe(same.CAPTURES);
+    expect(back.CAPTURES).not.toBe(other.CAPTURES);
+    expect(call("CAPTURES", 2014)).toEqual({ value: 680 });
+  });
+
   it("swaps every function to another release: answerFrom(2026.11.0) answers RETURNED(2015) and REVISIONS from it", () => {
     const restore = mod.answerFrom(loadRelease(text("2026.11.0")));
     try {
