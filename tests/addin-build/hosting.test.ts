@@ -1,7 +1,7 @@
 // Production hosting (deploy/): the headers each file of add-in/dist gets from the Azure Static Web Apps configuration
 // and from the nginx example, read from the configs by their documented matching rules, and from a real nginx.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -177,6 +177,10 @@ describe.skipIf(!NGINX)(`nginx serving add-in/dist with deploy/nginx.conf${NGINX
     await ensureDist();
     certs = await temporaryCertificates();
     dir = mkdtempSync(join(tmpdir(), "skynet-nginx-"));
+    // nginx's workers drop root for an unprivileged user, who may not read a clone in a private folder: they serve
+    // a copy of dist/ in a folder they can read.
+    chmodSync(dir, 0o755);
+    cpSync(DIST, join(dir, "www"), { recursive: true });
     port = await freePort();
     writeFileSync(join(dir, "cert.pem"), certs.cert);
     writeFileSync(join(dir, "key.pem"), certs.key);
@@ -186,7 +190,7 @@ describe.skipIf(!NGINX)(`nginx serving add-in/dist with deploy/nginx.conf${NGINX
       .replace(/^\s*listen \[::\]:443 ssl;\n/m, "")
       .replace(/ssl_certificate\s+\S+;/, `ssl_certificate ${join(dir, "cert.pem")};`)
       .replace(/ssl_certificate_key\s+\S+;/, `ssl_certificate_key ${join(dir, "key.pem")};`)
-      .replace(/root\s+\S+;/, `root ${DIST};`);
+      .replace(/root\s+\S+;/, `root ${join(dir, "www")};`);
     writeFileSync(join(dir, "site.conf"), site);
     const temp = (name: string) => `${name}_temp_path ${join(dir, name)};`;
     writeFileSync(
