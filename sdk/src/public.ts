@@ -223,5 +223,5 @@ export { SEED_PATH, SEED_REFERENCE_DATE, SEED_SOURCE } from "./seed/reference.js
 export * as sheet from "./sheet/index.js";
 // taskpane layout (it re-exports the sheet layout under the names the add-in uses)
 export * as layout from "./layout/index.js";
-export { formulaArgument, formulaFor, formulaText, functionArguments, periodsOf, searchFigures } from "./finder/index.js";
-export type { ArgumentChoices, ArgumentOption, FigureHit, FormulaChoice } from "./finder/index.js";
+export { formulaArgument, formulaFor, formulaText, functionArguments, periodsOf, searchFigures, searchSeries } from "./finder/index.js";
+export type { ArgumentChoices, ArgumentOption, FigureHit, FormulaChoice, SeriesHit } from "./finder/index.js";

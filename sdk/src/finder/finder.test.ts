@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalog } from "../catalog.js";
 import { functionsFor } from "../functions/index.js";
-import { formulaFor, formulaText, functionArguments, periodsOf, searchFigures } from "./index.js";
+import { formulaFor, formulaText, functionArguments, periodsOf, searchFigures, searchSeries } from "./index.js";
 
 const fns = functionsFor(catalog);
 const obs = (series: string, label: string) => catalog.observationsOf(series).find((o) => o.period.label === label)!;
@@ -58,6 +58,26 @@ describe("searchFigures", () => {
     expect(top!.source).toBe("The Japan Times, carrying Bloomberg, 2022-01-19");
   });
 
+  it("puts Sky Net's 2,041 returns of 2019 first for short questions in plain words", () => {
+    for (const q of ["fugitives returned 2019", "how many came back in 2019", "Returned in 2019"]) {
+      const [top] = searchFigures(catalog, q);
+      expect([q, top!.observation.series, top!.observation.period.label, top!.observation.value, top!.observation.coverage]).toEqual([q, "sky-net.returned", "2019", 2041, "full"]);
+    }
+  });
+
+  it("ranks a series named by the words before one that only mentions them in its description", () => {
+    // fox-hunt.captured's description says "(arrested or surrendered)"; fox-hunt.surrendered is named for it.
+    const ids = searchFigures(catalog, "surrendered").map((h) => h.series.id);
+    expect(ids.slice(0, 2)).toEqual(["fox-hunt.surrendered", "fox-hunt.surrendered"]);
+    expect(ids.indexOf("fox-hunt.captured")).toBeGreaterThan(1);
+  });
+
+  it("finds a figure by its period label", () => {
+    const [top] = searchFigures(catalog, "returned Jan–Nov 2016");
+    expect([top!.observation.series, top!.observation.period.label, top!.observation.value]).toEqual(["sky-net.returned", "Jan–Nov 2016", 908]);
+    expect(top!.formula.formula).toBe('=SKYNET.FIGURE("sky-net.returned", "Jan–Nov 2016")');
+  });
+
   it("ranks the full, exact figure of the year before partial ones of the same year", () => {
     const labels = searchFigures(catalog, "returned 2019").filter((h) => h.series.id === "sky-net.returned").map((h) => h.observation.period.label);
     expect(labels.slice(0, 2)).toEqual(["2019", "Jan–Oct 2019"]);
@@ -73,6 +93,26 @@ describe("searchFigures", () => {
     expect(searchFigures(catalog, "")).toEqual([]);
     expect(searchFigures(catalog, "the of and")).toEqual([]);
     expect(searchFigures(catalog, "zebra crossings")).toEqual([]);
+  });
+});
+
+describe("searchSeries", () => {
+  it("finds a series from plain words, with the SERIES formula that spills it", () => {
+    const [top] = searchSeries(catalog, "fugitives returned");
+    expect(top!.series.id).toBe("sky-net.returned");
+    expect(top!.formula.formula).toBe('=SKYNET.SERIES("sky-net.returned")');
+    expect(top!.dataset).toBe(catalog.datasets.find((d) => d.id === "sky-net")!.title);
+    expect(top!.figures).toBe(catalog.observationsOf("sky-net.returned").length);
+    expect(searchSeries(catalog, "treaties in force").map((h) => h.series.id).slice(0, 3).sort()).toEqual([
+      "treaties.extradition.in-force",
+      "treaties.judicial-assistance.criminal-only.in-force",
+      "treaties.judicial-assistance.in-force",
+    ]);
+  });
+
+  it("answers nothing for a query of years or stop words only", () => {
+    expect(searchSeries(catalog, "2019")).toEqual([]);
+    expect(searchSeries(catalog, "the of")).toEqual([]);
   });
 });
 
