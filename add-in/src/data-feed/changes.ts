@@ -1,7 +1,8 @@
 // The release-aware refresh report: each row a refresh added, removed or revised, matched to its record and to the
 // reasons the changelogs give, across every release between the one the workbook was loaded under and the one held
 // (a workbook loaded under N and refreshed under N+2 hears of both N+1 and N+2).
-import { layout, sdkFor, type Catalog, type Changelog } from "@skynet-data/sdk";
+import { sdkFor, type Catalog, type Changelog } from "@skynet-data/sdk";
+import { rowKeys, type RevisedCell } from "../excel/load-plan/index.js";
 
 /** One reason, with the release that gave it. */
 export interface Reason {
@@ -19,7 +20,7 @@ export interface RowChange {
   /** The record's id in the release, when found. */
   record: string | null;
   /** For a revised row: each cell, old and new value as the workbook shows them. */
-  cells: layout.RevisedCell[];
+  cells: RevisedCell[];
   /** Why, from the changelogs (empty when no release gives a reason: the words say so). */
   reasons: Reason[];
 }
@@ -35,7 +36,7 @@ export interface TableDiff {
   status: string;
   addedKeys: readonly string[];
   removedKeys: readonly string[];
-  revisedCells: readonly layout.RevisedCell[];
+  revisedCells: readonly RevisedCell[];
 }
 
 type Kind = Changelog["added"][number]["kind"];
@@ -53,14 +54,14 @@ function recordsByKey(catalog: Catalog, dataset: string): Map<string, RecordRef>
   const sdk = sdkFor(catalog);
   if (dataset === "sources") {
     const plan = sdk.planSourcesSheet();
-    const keys = layout.rowKeys(plan.columns, plan.rows);
+    const keys = rowKeys(plan.columns, plan.rows);
     plan.rows.forEach((r, i) => out.set(keys[i]!, { kind: "source", id: String(r[0]), label: `source ${String(r[0])}`, related: [] }));
     return out;
   }
   const d = catalog.datasets.find((x) => x.id === dataset);
   if (!d) return out;
   const plan = sdk.planSheet(dataset);
-  const keys = layout.rowKeys(plan.columns, plan.rows);
+  const keys = rowKeys(plan.columns, plan.rows);
   if (d.kind === "observations") d.observations.forEach((o, i) => out.set(keys[i]!, { kind: "observation", id: o.id, label: `${o.series}, ${o.period.label}`, related: [{ kind: "series", id: o.series }, { kind: "source", id: o.source }] }));
   else if (d.kind === "events") d.events.forEach((e, i) => out.set(keys[i]!, { kind: "event", id: e.id, label: `event ${e.id}`, related: [{ kind: "source", id: e.source }] }));
   else d.partners.forEach((p, i) => out.set(keys[i]!, { kind: "partner", id: p.id, label: `${p.country} (${p.role})`, related: [{ kind: "source", id: p.source }] }));
@@ -111,14 +112,14 @@ export function explainTable(report: TableDiff, releases: readonly Catalog[], co
     }
     return undefined;
   };
-  const explain = (kind: RowChange["kind"], key: string, ref: RecordRef | undefined, cells: layout.RevisedCell[]): RowChange => {
+  const explain = (kind: RowChange["kind"], key: string, ref: RecordRef | undefined, cells: RevisedCell[]): RowChange => {
     const own = ref ? reasonsFor(ref, after, true) : [];
     const related = ref && kind === "revised" ? ref.related.flatMap((r) => reasonsFor(r, after, false)) : [];
     return { kind, key, label: ref?.label ?? key.split("|").filter(Boolean).slice(0, 2).join(", "), record: ref?.id ?? null, cells, reasons: [...own, ...related] };
   };
   for (const key of report.addedKeys) rows.push(explain("added", key, current.get(key), []));
   for (const key of report.removedKeys) rows.push(explain("removed", key, find(key, earlier), []));
-  const byRow = new Map<string, layout.RevisedCell[]>();
+  const byRow = new Map<string, RevisedCell[]>();
   for (const c of report.revisedCells) byRow.set(c.key, [...(byRow.get(c.key) ?? []), c]);
   for (const [key, cells] of byRow) rows.push(explain("revised", key, current.get(key), cells));
   return { dataset: report.dataset, rows };

@@ -4,6 +4,8 @@
 // remembers which release its formulas were last calculated with, so a start-up that restores that same release asks
 // for nothing.
 
+import type { WorkbookContext } from "./office.js";
+
 /** Excel.CalculationType.full: calculates every formula in every open workbook, custom functions included. */
 export const FULL_CALCULATION = "Full";
 
@@ -14,13 +16,13 @@ export const CALCULATED_WITH_KEY = "SkyNetData.calculatedWith";
  * Queues a full calculation in a batch (no sync), and records the release it follows: the adapter adds it to a
  * refresh's last sync, so formulas follow at no extra round trip.
  */
-export function queueFullCalculation(context: Excel.RequestContext, dataVersion?: string): void {
+export function queueFullCalculation(context: WorkbookContext, dataVersion?: string): void {
   context.workbook.application.calculate(FULL_CALCULATION as Excel.CalculationType);
   if (dataVersion) context.workbook.settings.add(CALCULATED_WITH_KEY, dataVersion);
 }
 
 /** A full calculation on its own: one sync. */
-export async function recalculateFormulas(context: Excel.RequestContext, dataVersion?: string): Promise<void> {
+export async function recalculateFormulas(context: WorkbookContext, dataVersion?: string): Promise<void> {
   queueFullCalculation(context, dataVersion);
   await context.sync();
 }
@@ -29,7 +31,7 @@ export async function recalculateFormulas(context: Excel.RequestContext, dataVer
  * A full calculation unless the workbook's formulas were last calculated with this very release (read first: one
  * sync, and a second when it calculates). Returns whether it calculated.
  */
-export async function recalculateIfStale(context: Excel.RequestContext, dataVersion: string): Promise<boolean> {
+export async function recalculateIfStale(context: WorkbookContext, dataVersion: string): Promise<boolean> {
   const setting = context.workbook.settings.getItemOrNullObject(CALCULATED_WITH_KEY).load("value");
   await context.sync();
   if (!setting.isNullObject && setting.value === dataVersion) return false;

@@ -1,9 +1,10 @@
 // What Insert and Refresh do, without the page: the pane (pane.ts) shows their results, the tests run them on the
 // workbook double. Refresh first asks the data feed for a newer release; a fault stops it before anything is written.
-import { catalog, layout, sdkFor, type Sdk, type SheetPlan } from "@skynet-data/sdk";
+import { catalog, sdkFor, type Sdk, type SheetPlan } from "@skynet-data/sdk";
 import { explainTable, type TableChanges } from "../data-feed/changes.js";
 import { versionOfDataVersion, type DataFeed, type Held, type RefreshOutcome } from "../data-feed/feed.js";
 import { loadPlans, type LoadResult } from "../excel/adapter.js";
+import type { Stamp } from "../excel/load-plan/index.js";
 import { recalculateFormulas } from "../excel/recalc.js";
 import type { IsSetSupported } from "../excel/requirements.js";
 import type { Runner } from "../excel/run.js";
@@ -12,12 +13,12 @@ import type { Runner } from "../excel/run.js";
 export const NOTHING_TO_REFRESH = "Nothing to refresh yet: this workbook has no Sky Net Data tables. Select datasets and choose Insert first.";
 
 /** The plans for an insert: the chosen datasets and a Sources sheet for everything loaded so far. */
-export function insertPlans(ids: readonly string[], sdk: Pick<Sdk, "planSheet" | "planSourcesSheet"> = bundledSdk()): (stamp: layout.Stamp | null) => SheetPlan[] {
+export function insertPlans(ids: readonly string[], sdk: Pick<Sdk, "planSheet" | "planSourcesSheet"> = bundledSdk()): (stamp: Stamp | null) => SheetPlan[] {
   return (stamp) => [...ids.map((id) => sdk.planSheet(id)), sdk.planSourcesSheet([...new Set([...(stamp?.datasets ?? []), ...ids])])];
 }
 
 /** The plans for a refresh: every dataset the workbook's stamp lists that the release has (a workbook without a stamp has nothing to refresh). */
-export function refreshPlans(known: readonly string[], sdk: Pick<Sdk, "planSheet" | "planSourcesSheet"> = bundledSdk()): (stamp: layout.Stamp | null) => SheetPlan[] {
+export function refreshPlans(known: readonly string[], sdk: Pick<Sdk, "planSheet" | "planSourcesSheet"> = bundledSdk()): (stamp: Stamp | null) => SheetPlan[] {
   return (stamp) => {
     if (!stamp) throw new Error(NOTHING_TO_REFRESH);
     const ids = stamp.datasets.filter((id) => known.includes(id));

@@ -1,5 +1,6 @@
 // The Excel JavaScript API surface the adapter uses, over a WorkbookModel: queued commands, load + sync, null objects.
 import { layout } from "@skynet-data/sdk";
+import type { WorkbookContext } from "../excel/office.js";
 import type { CalculationType } from "./formulas.js";
 import { PAYLOAD_LIMIT, WorkbookError, WorkbookModel, type ChartModel, type SheetModel, type TableModel } from "./model.js";
 
@@ -48,7 +49,7 @@ export const EXCEL_API_OF = {
 export type GatedMember = keyof typeof EXCEL_API_OF;
 
 /** A request context: commands queue until `sync()`, which runs them in order, records the payload and fills loads. */
-export class RequestContext {
+export class RequestContext implements WorkbookContext {
   readonly workbook: Workbook;
   private queue: Command[] = [];
   private suspendCalculation = false;
@@ -249,7 +250,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   set name(v: string) {
     this.command(sizeOf(v), (s) => this.ctx.model.renameSheet(s, v));
   }
-  get visibility(): string {
+  get visibility(): SheetModel["visibility"] {
     return this.read("visibility");
   }
   set visibility(v: "Visible" | "Hidden" | "VeryHidden") {
@@ -605,13 +606,13 @@ export class ChartCollection extends ClientObject<ChartModel[]> {
 
 export class Chart extends ClientObject<ChartModel> {
   readonly title: { text: string };
-  readonly legend: { position: string };
+  readonly legend: Pick<Excel.ChartLegend, "position">;
   readonly series: { getItemAt: (i: number) => ChartSeries };
   constructor(ctx: RequestContext, target: Target<ChartModel>) {
     super(ctx, target, "The chart", ["name", "chartType"]);
     const cmd = (run: (c: ChartModel) => void, member?: GatedMember) => this.command(24, run, member);
     this.title = { set text(v: string) { cmd((c) => (c.title = v)); } } as { text: string };
-    this.legend = { set position(v: string) { cmd((c) => (c.legend = v)); } } as { position: string };
+    this.legend = { set position(v: string) { cmd((c) => (c.legend = v)); } } as Pick<Excel.ChartLegend, "position">;
     this.series = { getItemAt: (i: number) => new ChartSeries(cmd, i) };
   }
   protected property(c: ChartModel, name: string): unknown {
@@ -645,7 +646,7 @@ export class Chart extends ClientObject<ChartModel> {
 }
 
 class ChartSeries {
-  readonly format: { fill: { setSolidColor: (color: string) => void }; line: { color: string; lineStyle: string } };
+  readonly format: { fill: { setSolidColor: (color: string) => void }; line: Pick<Excel.ChartLineFormat, "color" | "lineStyle"> };
   constructor(cmd: (run: (c: ChartModel) => void, member?: GatedMember) => void, i: number) {
     const at = (c: ChartModel) => {
       const s = c.series[i];
@@ -657,7 +658,7 @@ class ChartSeries {
       line: {
         set color(v: string) { cmd((c) => (at(c).color = v)); },
         set lineStyle(v: string) { cmd((c) => (at(c).lineStyle = v), "ChartLineFormat.lineStyle"); },
-      } as { color: string; lineStyle: string },
+      } as Pick<Excel.ChartLineFormat, "color" | "lineStyle">,
     };
   }
 }

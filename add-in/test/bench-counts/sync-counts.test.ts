@@ -1,11 +1,12 @@
 // Exact counts behind the benchmark's budgets: round trips grow only with chunking, and twice the rows cost twice the chunks.
-import { layout, planSheet, type SheetPlan } from "@skynet-data/sdk";
+import { planSheet, type SheetPlan } from "@skynet-data/sdk";
+import type { ChunkLimits } from "../../src/excel/load-plan/index.js";
 import { PAYLOAD_LIMIT } from "../../src/workbook/index.js";
 import { describe, expect, it } from "vitest";
 import { freshWorkbook, load } from "../taskpane/helpers.js";
 
 // Small chunks so a few thousand rows need several requests and the test stays fast.
-const LIMITS: layout.ChunkLimits = { maxRows: 250, maxBytes: 900_000 };
+const LIMITS: ChunkLimits = { maxRows: 250, maxBytes: 900_000 };
 
 /** A plan of n generated rows in the shape of the Sky Net table (no charts), every row keyed uniquely. */
 function generated(n: number): SheetPlan {

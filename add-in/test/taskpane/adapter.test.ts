@@ -1,4 +1,5 @@
-import { DATA_VERSION, layout, planSheet, type SheetPlan } from "@skynet-data/sdk";
+import { DATA_VERSION, layout, planSheet, sheet, type SheetPlan } from "@skynet-data/sdk";
+import { STAMP_KEY } from "../../src/excel/load-plan/index.js";
 import { describe, expect, it } from "vitest";
 import type { WorkbookModel } from "../../src/workbook/index.js";
 import { ALL_IDS, freshWorkbook, load, plansFor, tableBlock, withRows } from "./helpers.js";
@@ -25,7 +26,7 @@ describe("loadPlans (insert)", () => {
       expect(t.block).toEqual(tableBlock(p));
       expect(t.sheet.frozenRows).toBe(tableBlock(p).top + 1);
     }
-    expect(wb.settings.get(layout.STAMP_KEY)).toEqual({ dataVersion: DATA_VERSION, loadedAt: "2026-03-01T12:00:00.000Z", datasets: ALL_IDS });
+    expect(wb.settings.get(STAMP_KEY)).toEqual({ dataVersion: DATA_VERSION, loadedAt: "2026-03-01T12:00:00.000Z", datasets: ALL_IDS });
   });
 
   it("writes real dates, counts and money with their number formats, and text as text", async () => {
@@ -60,16 +61,16 @@ describe("loadPlans (insert)", () => {
     const wb = freshWorkbook();
     const sky = planSheet("sky-net");
     await load(wb, [sky]);
-    const data = wb.sheet(layout.chartDataSheetName(sky.tableName))!;
+    const data = wb.sheet(sheet.chartDataSheetName(sky.tableName))!;
     expect(data.visibility).toBe("Hidden");
     const charts = wb.charts.filter((c) => c.sheet.name === sky.sheetName);
-    expect(charts.map((c) => c.name)).toEqual(sky.charts.map((c) => layout.chartNameFor(sky.tableName, c.id)));
+    expect(charts.map((c) => c.name)).toEqual(sky.charts.map((c) => sheet.chartNameFor(sky.tableName, c.id)));
     sky.charts.forEach((plan, i) => {
       const chart = charts[i]!;
       expect(chart.title).toBe(`${plan.title}\n${plan.caption}`);
       expect(chart.source.sheet).toBe(data);
       expect(chart.series.map((s) => s.name)).toEqual(plan.series.map((s) => s.name));
-      expect(chart.series.map((s) => s.color)).toEqual(layout.seriesStyles(plan).map((s) => s.color));
+      expect(chart.series.map((s) => s.color)).toEqual(sheet.seriesStyles(plan).map((s) => s.color));
     });
     const returns = charts[0]!;
     const partial = returns.series.find((s) => s.name.includes("partial"))!;

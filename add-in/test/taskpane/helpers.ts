@@ -1,6 +1,7 @@
 // Shared set-up for the taskpane tests: a blank workbook double and the adapter run against it.
-import { DATA_VERSION, layout, listDatasets, planSheet, planSourcesSheet, type SheetPlan } from "@skynet-data/sdk";
+import { DATA_VERSION, listDatasets, planSheet, planSourcesSheet, sheet, type SheetPlan } from "@skynet-data/sdk";
 import { loadPlans, type LoadOptions } from "../../src/excel/adapter.js";
+import type { Stamp } from "../../src/excel/load-plan/index.js";
 import { doubleRunner } from "../../src/excel/run.js";
 import { WorkbookModel } from "../../src/workbook/index.js";
 
@@ -11,7 +12,7 @@ export const ALL_IDS = listDatasets().map((d) => d.id);
 export const plansFor = (ids: readonly string[]): SheetPlan[] => [...ids.map(planSheet), planSourcesSheet(ids)];
 
 /** Loads plans into a workbook through the adapter and the double's Excel.run. */
-export function load(model: WorkbookModel, plans: SheetPlan[] | ((stamp: layout.Stamp | null) => SheetPlan[]), options: Partial<LoadOptions> = {}) {
+export function load(model: WorkbookModel, plans: SheetPlan[] | ((stamp: Stamp | null) => SheetPlan[]), options: Partial<LoadOptions> = {}) {
   const choose = typeof plans === "function" ? plans : () => plans;
   return doubleRunner(model)((ctx) => loadPlans(ctx, choose, { dataVersion: DATA_VERSION, now: NOW, isSetSupported: (name, v) => model.isSetSupported(name, v), ...options }));
 }
@@ -23,6 +24,6 @@ export function withRows(plan: SheetPlan, rows: SheetPlan["rows"]): SheetPlan {
 }
 
 /** Where a plan's table sits in a fresh insert. */
-export const tableBlock = (plan: SheetPlan) => layout.sheetLayout(plan).table;
+export const tableBlock = (plan: SheetPlan) => sheet.sheetLayout(plan).table;
 
 export const freshWorkbook = () => WorkbookModel.blank();

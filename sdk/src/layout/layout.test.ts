@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { planSheet } from "../public.js";
 import { blockAddress, cellAddress, columnLetter, parseAddress, quoteSheetName } from "./address.js";
-import { planChunks, packBatches, rowBytes } from "./chunks.js";
 import { formatCell } from "./format.js";
-import { carryRows, diffRows, rowKeys } from "./refresh.js";
 import { safeFormat } from "./guard.js";
-import { chartData, occupiedCells, parseStamp, seriesStyles, sheetLayout, uniqueSheetName } from "./sheet-layout.js";
+import { uniqueSheetName } from "./names.js";
+import { chartData, seriesStyles, sheetLayout } from "../sheet/layout.js";
 
 describe("columnLetter", () => {
   it("counts columns in Excel's bijective base 26", () => {
@@ -30,65 +29,6 @@ describe("parseAddress", () => {
   });
   it("quotes sheet names with spaces", () => {
     expect(quoteSheetName("Fox Hunt")).toBe("'Fox Hunt'");
-  });
-});
-
-describe("planChunks", () => {
-  it("keeps every chunk within both limits and covers every row once", () => {
-    const sizes = Array.from({ length: 1000 }, (_, i) => 100 + (i % 7) * 50);
-    const chunks = planChunks(sizes, { maxRows: 90, maxBytes: 20_000 });
-    expect(chunks[0]!.start).toBe(0);
-    expect(chunks.at(-1)!.end).toBe(1000);
-    for (const [i, c] of chunks.entries()) {
-      expect(c.end - c.start).toBeLessThanOrEqual(90);
-      expect(c.bytes).toBeLessThanOrEqual(20_000);
-      if (i > 0) expect(c.start).toBe(chunks[i - 1]!.end);
-    }
-  });
-  it("refuses a row that could never fit a request", () => {
-    expect(() => planChunks([10, 5000], { maxRows: 10, maxBytes: 1000 })).toThrow(/row 2 alone/);
-  });
-  it("estimates a row from its JSON with blanks written as empty strings", () => {
-    expect(rowBytes([null, 1], ["@", "0"])).toBe(JSON.stringify(["", 1]).length + JSON.stringify(["@", "0"]).length + 2);
-  });
-});
-
-describe("packBatches", () => {
-  it("packs small items together and starts a new batch before a limit is crossed", () => {
-    const items = [300, 300, 300, 300].map((bytes, i) => ({ item: i, bytes, rows: 1 }));
-    expect(packBatches(items, { maxRows: 100, maxBytes: 700 }).map((b) => b.map((w) => w.item))).toEqual([[0, 1], [2, 3]]);
-  });
-});
-
-describe("rowKeys", () => {
-  it("keys observation rows by series, dates and source, unique within the plan", () => {
-    const plan = planSheet("sky-net");
-    const keys = rowKeys(plan.columns, plan.rows);
-    expect(new Set(keys).size).toBe(plan.rows.length);
-    expect(keys[0]).toContain(String(plan.rows[0]![0]));
-  });
-});
-
-describe("diffRows", () => {
-  it("reports rows added, removed and each revised cell", () => {
-    const d = diffRows(["Value", "Note"], ["a", "b", "c"], [[1, ""], [2, "x"], [3, ""]], ["a", "c", "d"], [[1, null], [30, null], [4, null]]);
-    expect(d.added).toEqual(["d"]);
-    expect(d.removed).toEqual(["b"]);
-    expect(d.revised).toEqual([{ key: "c", column: "Value", from: "3", to: "30" }]);
-    expect(d.sources).toEqual([0, 2, null]);
-    expect(d.samePositions).toBe(false);
-  });
-  it("sees appended rows as keeping positions", () => {
-    expect(diffRows(["V"], ["a"], [[1]], ["a", "b"], [[1], [2]]).samePositions).toBe(true);
-  });
-});
-
-describe("carryRows", () => {
-  it("moves cells with their rows and leaves added rows blank", () => {
-    expect(carryRows([1, null, 0], [["x", 1], ["y", 2]], 2)).toEqual([["y", 2], ["", ""], ["x", 1]]);
-  });
-  it("gives added rows the formula of a calculated column", () => {
-    expect(carryRows([null, 0], [["=[@V]*2", "a"]], 2)).toEqual([["=[@V]*2", ""], ["=[@V]*2", "a"]]);
   });
 });
 
@@ -140,22 +80,6 @@ describe("uniqueSheetName", () => {
     const name = uniqueSheetName(long, [long]);
     expect(name.length).toBeLessThanOrEqual(31);
     expect(name.endsWith(" (2)")).toBe(true);
-  });
-});
-
-describe("occupiedCells", () => {
-  it("names the cells that hold a value or formula", () => {
-    expect(occupiedCells({ row: 9, col: 1 }, [["", "=A1"], [0, ""]])).toEqual(["C10", "B11"]);
-  });
-});
-
-describe("parseStamp", () => {
-  it("accepts a stamp as an object or JSON text and rejects anything else", () => {
-    const s = { dataVersion: "0.1.0+ab", loadedAt: "2026-01-01T00:00:00.000Z", datasets: ["spp"] };
-    expect(parseStamp(s)).toEqual(s);
-    expect(parseStamp(JSON.stringify(s))).toEqual(s);
-    expect(parseStamp("{oops")).toBeNull();
-    expect(parseStamp({ dataVersion: "" })).toBeNull();
   });
 });
 

@@ -2,9 +2,10 @@
 // Item 4: a generated dataset of N rows x 8 columns through the sheet plan and the Office adapter into the workbook
 // double: time, peak memory, chunks, the largest request; then a refresh of the same table (reads in chunks).
 import v8 from "node:v8";
-import { DATA_VERSION, layout, type Table } from "@skynet-data/sdk";
-import { planTable, sheetNameFor, tableNameFor, type SheetPlan } from "../../../sdk/src/core/sheet-plan.js";
+import { DATA_VERSION, type Table } from "@skynet-data/sdk";
+import { planTable, sheetNameFor, tableNameFor, type SheetPlan } from "../../../sdk/src/sheet/plan.js";
 import { loadPlans } from "../../../add-in/src/excel/adapter.js";
+import { planChunks, rowBytes } from "../../../add-in/src/excel/load-plan/index.js";
 import { doubleRunner } from "../../../add-in/src/excel/run.js";
 import { WorkbookModel } from "../../../add-in/src/workbook/index.js";
 import { emit, round, verdict, type Row } from "../lib/report.js";
@@ -64,7 +65,7 @@ if (!t || t.block.bottom - t.block.top !== N) throw new Error(`the table holds $
 const chunks = insertSyncs.filter((s) => s.calculationSuspended).length;
 const maxReq = Math.max(...insertSyncs.map((s) => s.requestBytes));
 const maxRefresh = Math.max(...refreshSyncs.flatMap((s) => [s.requestBytes, s.responseBytes]));
-const planned = layout.planChunks(plan.rows.map((r, i) => layout.rowBytes(r, plan.numberFormats[i])));
+const planned = planChunks(plan.rows.map((r, i) => rowBytes(r, plan.numberFormats[i])));
 const ms = t2 - t0;
 const label = N.toLocaleString("en-US");
 const peakRssMB = process.resourceUsage().maxRSS / 1024;

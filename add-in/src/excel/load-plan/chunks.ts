@@ -1,5 +1,5 @@
-import { SkynetError } from "../core/errors.js";
-import type { Cell } from "../core/table.js";
+// How writes and reads are cut into requests that Excel accepts (Excel on the web refuses payloads over 5 MB).
+import { SkynetError, type Cell } from "@skynet-data/sdk";
 
 /** Limits for one request: Excel on the web refuses payloads of 5 MB; we stay far below. */
 export interface ChunkLimits {

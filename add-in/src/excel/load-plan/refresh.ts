@@ -1,5 +1,5 @@
-import type { PlannedColumn } from "../sheet/plan.js";
-import type { Cell } from "../core/table.js";
+// What a refresh changes: rows matched by key, revised cells, the analyst's cells carried with their rows.
+import { layout, type Cell, type PlannedColumn } from "@skynet-data/sdk";
 
 /** Columns that identify a row when present: a refresh matches old and new rows on them. */
 export const IDENTITY_COLUMNS = ["series", "id", "country", "role", "start", "end", "source"] as const;
@@ -95,3 +95,13 @@ export function carryRows<T>(sources: readonly (number | null)[], oldRows: reado
 
 /** Whether a cell read back from Excel (its formula or value) holds anything. */
 export const isOccupied = (v: unknown): boolean => !(v === null || v === undefined || v === "");
+
+/**
+ * The cells that hold something in a block read back from Excel (formulas or values), as A1 addresses.
+ *
+ * @example
+ * occupiedCells({ row: 9, col: 0 }, [["", "x"], ["", ""]]) //=> ["B10"]
+ */
+export function occupiedCells(topLeft: { row: number; col: number }, cells: readonly (readonly unknown[])[]): string[] {
+  return cells.flatMap((row, r) => row.flatMap((v, c) => (isOccupied(v) ? [layout.cellAddress({ row: topLeft.row + r, col: topLeft.col + c })] : [])));
+}

@@ -1,2 +1,0 @@
-// Moved to sdk/src/sheet/plan.ts (presentation is not core); kept so existing imports still resolve.
-export * from "../sheet/plan.js";
