@@ -193,6 +193,19 @@ export function planSourcesSheet(datasetIds?: readonly string[]): SheetPlan {
   return bundled.planSourcesSheet(datasetIds);
 }
 
+/**
+ * The by-year sheet plan of one dataset: years down, one number column per series holding the figure the =SKYNET
+ * functions answer for that year, part years and lower bounds in a Notes column beside the year, one chart per unit.
+ *
+ * @example
+ * const plan = planByYearSheet("sky-net");
+ * plan.tableName //=> "SkyNet_by_year_sky_net"
+ * plan.rows.find((r) => r[0] === 2019)[1] //=> 2041 (Sky Net fugitives returned)
+ */
+export function planByYearSheet(datasetId: string): SheetPlan {
+  return bundled.planByYearSheet(datasetId);
+}
+
 export { FUNCTION_IDS, functionsFor, isFunctionError, isInternalError, unwrapCellValue } from "./functions/index.js";
 export type { Answer, Attribution, CustomFunctions, FigureEntity, FunctionError, FunctionErrorCode, FunctionId, Spill, SpillCell } from "./functions/index.js";
 export { loadRelease } from "./release/load.js";
@@ -215,8 +228,8 @@ export type { SkynetErrorCode } from "./core/errors.js";
 export type { Agency, Coverage, Event, Observation, Partner, Period, Precision, Qualifier, Reliability, Series, SeriesKind, Source, Unit, ColumnType, FunctionBinding, TreatyKind } from "./core/schema.js";
 export type { Dataset, ChartDefinition } from "./core/dataset.js";
 export type { Cell, Column, Table } from "./core/table.js";
-export { FORMAT, sheetNameFor, tableNameFor, unitFormat } from "./sheet/plan.js";
-export type { ChartPlan, ChartSeriesPlan, Marking, PlannedColumn, SheetKind, SheetPlan } from "./sheet/plan.js";
+export { FORMAT, sheetNameFor, tableNameFor, unitFormat, TABLE_LAYOUTS } from "./sheet/plan.js";
+export type { ChartPlan, ChartSeriesPlan, Marking, PlannedColumn, SheetKind, SheetPlan, TableLayout } from "./sheet/plan.js";
 export { SEED_PATH, SEED_REFERENCE_DATE, SEED_SOURCE } from "./seed/reference.js";
 
 // The sheet contract (plans and their layout) for every renderer: Excel, the xlsx export, the preview.

@@ -3,7 +3,8 @@
 import type { Catalog, FigureOptions, FigureQuery, FigureResult, ReleaseInfo } from "./core/catalog.js";
 import type { Dataset } from "./core/dataset.js";
 import type { Event, Observation, Partner, Series, Source } from "./core/schema.js";
-import { planDatasetSheet, planSourcesOf, type SheetPlan } from "./sheet/plan.js";
+import { planDatasetSheet, planSourcesOf, type SheetPlan, type TableLayout } from "./sheet/plan.js";
+import { hasByYearLayout, planByYearSheet as planByYearOf } from "./sheet/by-year.js";
 import type { Table } from "./core/table.js";
 
 /** What the taskpane and `--help` list for each dataset. */
@@ -17,6 +18,8 @@ export interface DatasetSummary {
   from: string;
   to: string;
   sources: number;
+  /** The layouts its sheet can take: always "long"; "by-year" where it has figures of a calendar year. */
+  layouts: TableLayout[];
 }
 
 /** The SDK's reading API over one catalogue: the same names, and the same behaviour, as the package's exports. */
@@ -41,6 +44,7 @@ export interface Sdk {
   getSourcesTable(datasetIds?: readonly string[]): Table;
   planSheet(datasetId: string): SheetPlan;
   planSourcesSheet(datasetIds?: readonly string[]): SheetPlan;
+  planByYearSheet(datasetId: string): SheetPlan;
 }
 
 /** The fingerprint of a release: its version and the first 8 hex digits of its hash. */
@@ -48,7 +52,7 @@ export const dataVersionOf = (release: ReleaseInfo | null): string => (release ?
 
 /**
  * The SDK's reading API bound to a catalogue: listDatasets, getFigure, getSeries, getTimeline, getSource,
- * getDatasetTable, getSourcesTable, planSheet, planSourcesSheet, the record lists, RELEASE and DATA_VERSION, each
+ * getDatasetTable, getSourcesTable, planSheet, planSourcesSheet, planByYearSheet, the record lists, RELEASE and DATA_VERSION, each
  * answering from that catalogue exactly as the package's exports answer from the bundled release.
  *
  * @example
@@ -72,6 +76,7 @@ export function sdkFor(catalog: Catalog): Sdk {
         from: spans.map((s) => s[0]!).sort()[0]!,
         to: spans.map((s) => s[1]!).sort().at(-1)!,
         sources: catalog.sourcesOf(d.id).length,
+        layouts: hasByYearLayout(d) ? ["long", "by-year"] : ["long"],
       };
     });
 
@@ -90,6 +95,8 @@ export function sdkFor(catalog: Catalog): Sdk {
   const planSheet = (datasetId: string): SheetPlan => planDatasetSheet(catalog, datasetId, DATA_VERSION);
 
   const planSourcesSheet = (datasetIds?: readonly string[]): SheetPlan => planSourcesOf(getSourcesTable(datasetIds));
+
+  const planByYearSheet = (datasetId: string): SheetPlan => planByYearOf(catalog, datasetId, DATA_VERSION);
 
   return Object.freeze({
     catalog,
@@ -110,5 +117,6 @@ export function sdkFor(catalog: Catalog): Sdk {
     getSourcesTable,
     planSheet,
     planSourcesSheet,
+    planByYearSheet,
   });
 }

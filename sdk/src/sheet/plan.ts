@@ -38,6 +38,12 @@ export interface ChartPlan {
 /** Which sheet a plan describes: a dataset's sheet, or the Sources sheet of the citations behind them. */
 export type SheetKind = "dataset" | "sources";
 
+/** How a dataset's table is laid out: one figure per row ("long"), or years down and series across ("by-year"). */
+export type TableLayout = "long" | "by-year";
+
+/** The layouts a dataset sheet can take, the long table first. */
+export const TABLE_LAYOUTS: readonly TableLayout[] = ["long", "by-year"];
+
 /** A pure description of one sheet: everything an adapter (Excel, xlsx, preview) needs to lay it out. */
 export interface SheetPlan {
   kind: SheetKind;
@@ -52,6 +58,8 @@ export interface SheetPlan {
   numberFormats: string[][];
   charts: ChartPlan[];
   notes: string[];
+  /** The table's layout; absent means "long" (every plan that is not by year). */
+  layout?: TableLayout;
 }
 
 export const FORMAT = {
@@ -135,6 +143,12 @@ export interface ChartContext {
 const markingOf = (o: Observation): Marking => (o.qualifier === "lower-bound" ? "lower-bound" : o.coverage === "partial" ? "partial" : "full");
 const MARK_WORDS: Record<Marking, string> = { full: "", partial: " (partial period)", "lower-bound": " (lower bound: more than)" };
 
+/** A chart's source line: up to three publishers, then how many more. */
+export function sourceCaption(publishers: readonly string[]): string {
+  const p = [...new Set(publishers)];
+  return p.length <= 3 ? `Source: ${p.join("; ")}` : `Sources: ${p.slice(0, 3).join("; ")} and ${p.length - 3} more (see the Sources sheet)`;
+}
+
 /** Plans the charts a dataset declares: one chart series per (series, marking), aligned on shared categories. */
 export function planCharts(d: Dataset, ctx: ChartContext): ChartPlan[] {
   if (d.kind !== "observations") return [];
@@ -152,8 +166,7 @@ export function planCharts(d: Dataset, ctx: ChartContext): ChartPlan[] {
         series.push({ name: `${m.s.title}${MARK_WORDS[marking]}`, seriesId: m.s.id, marking, values });
       }
     }
-    const publishers = [...new Set(members.flatMap((m) => m.obs.map((o) => ctx.source(o.source).publisher)))];
-    const caption = publishers.length <= 3 ? `Source: ${publishers.join("; ")}` : `Sources: ${publishers.slice(0, 3).join("; ")} and ${publishers.length - 3} more (see the Sources sheet)`;
+    const caption = sourceCaption(members.flatMap((m) => m.obs.map((o) => ctx.source(o.source).publisher)));
     const unit = members[0]!.s.unit;
     return { id: c.id, title: `${c.title} (${unit})`, unit, type: c.type, caption, categoryLabel: stock ? "As of (month)" : "Year", categories, series };
   });
@@ -165,9 +178,12 @@ export function datasetNotes(d: Pick<Dataset, "description">, dataVersion: strin
     d.description,
     "Coverage 'partial' marks a figure for part of the period (e.g. January–November): never sum or chart it as a full year.",
     "Qualifier 'lower-bound' marks a published \"more than\" figure; 'approximate' an \"about\" figure.",
-    `Data version ${dataVersion}. Sources: see the Sources sheet.`,
+    dataVersionNote(dataVersion),
   ];
 }
+
+/** The last note of a dataset sheet, which a refresh rewrites when the data version changes. */
+export const dataVersionNote = (dataVersion: string): string => `Data version ${dataVersion}. Sources: see the Sources sheet.`;
 
 /** The Sources sheet's note: the citation policy in one line. */
 export const SOURCES_NOTES: readonly string[] = ["Every citation behind the loaded datasets. Only the seed article is quoted; other sources are cited, never copied."];
