@@ -1,8 +1,12 @@
-import { DATA_VERSION, layout, planSheet, sheet, type SheetPlan } from "@skynet-data/sdk";
+import { DATA_VERSION, layout, planSheet, type SheetPlan } from "@skynet-data/sdk";
 import { STAMP_KEY } from "../../src/excel/load-plan/index.js";
 import { describe, expect, it } from "vitest";
 import type { WorkbookModel } from "../../src/workbook/index.js";
-import { ALL_IDS, freshWorkbook, load, plansFor, tableBlock, withRows } from "./helpers.js";
+import { ALL_IDS, freshWorkbook, load, plansFor, withRows } from "./helpers.js";
+
+// Written out from the sheet contract: a dataset sheet has its title in A1 and 4 notes in A2:A5, then a blank row, so
+// its table's header is row 7 (index 6) and its first body row is row 8.
+const HEADER_ROW = 6;
 
 const cellAt = (wb: WorkbookModel, sheet: string, a1: string) => {
   const { row, col } = layout.parseCell(a1);
@@ -12,7 +16,9 @@ const valueAt = (wb: WorkbookModel, sheet: string, a1: string) => cellAt(wb, she
 const columnOf = (plan: SheetPlan, key: string) => plan.columns.findIndex((c) => c.key === key);
 const rowWhere = (plan: SheetPlan, pred: (r: SheetPlan["rows"][number]) => boolean) => plan.rows.findIndex(pred);
 /** Address of a plan cell in a freshly inserted table. */
-const addr = (plan: SheetPlan, row: number, key: string) => layout.cellAddress({ row: tableBlock(plan).top + 1 + row, col: columnOf(plan, key) });
+const addr = (plan: SheetPlan, row: number, key: string, header = HEADER_ROW) => layout.cellAddress({ row: header + 1 + row, col: columnOf(plan, key) });
+/** The Sources sheet has one note (A2), so its header is row 4 (index 3). */
+const SOURCES_HEADER_ROW = 3;
 
 describe("loadPlans (insert)", () => {
   it("puts every dataset in a named table on its own sheet, with the Sources sheet and a stamp", async () => {
@@ -20,13 +26,19 @@ describe("loadPlans (insert)", () => {
     const plans = plansFor(ALL_IDS);
     const result = await load(wb, plans);
     expect(result.tables.map((t) => [t.table, t.status])).toEqual(plans.map((p) => [p.tableName, "inserted"]));
-    for (const p of plans) {
-      const t = wb.table(p.tableName)!;
-      expect(t.sheet.name).toBe(p.sheetName);
-      expect(t.block).toEqual(tableBlock(p));
-      expect(t.sheet.frozenRows).toBe(tableBlock(p).top + 1);
-    }
+    for (const p of plans) expect(wb.table(p.tableName)!.sheet.name).toBe(p.sheetName);
     expect(wb.settings.get(STAMP_KEY)).toEqual({ dataVersion: DATA_VERSION, loadedAt: "2026-03-01T12:00:00.000Z", datasets: ALL_IDS });
+  });
+
+  it("lays SPP out as the sheet contract says: title A1, notes A2:A5, its 4 rows of 16 columns at A7:P11 frozen through row 7", async () => {
+    const wb = freshWorkbook();
+    await load(wb, plansFor(["spp"]));
+    const spp = wb.table("SkyNet_spp")!;
+    expect([spp.sheet.name, spp.block, spp.sheet.frozenRows]).toEqual(["SPP", { top: 6, left: 0, bottom: 10, right: 15 }, 7]);
+    expect(cellAt(wb, "SPP", "A1")).toMatchObject({ bold: true, fontSize: 14 });
+    expect(valueAt(wb, "SPP", "A5")).toBe(`Data version ${DATA_VERSION}. Sources: see the Sources sheet.`);
+    const sources = wb.table("SkyNet_sources")!;
+    expect([sources.sheet.name, sources.block, sources.sheet.frozenRows]).toEqual(["Sources", { top: 3, left: 0, bottom: 4, right: 8 }, 4]);
   });
 
   it("writes real dates, counts and money with their number formats, and text as text", async () => {
@@ -61,16 +73,17 @@ describe("loadPlans (insert)", () => {
     const wb = freshWorkbook();
     const sky = planSheet("sky-net");
     await load(wb, [sky]);
-    const data = wb.sheet(sheet.chartDataSheetName(sky.tableName))!;
+    const data = wb.sheet("SkyNet_sky_net charts")!;
     expect(data.visibility).toBe("Hidden");
     const charts = wb.charts.filter((c) => c.sheet.name === sky.sheetName);
-    expect(charts.map((c) => c.name)).toEqual(sky.charts.map((c) => sheet.chartNameFor(sky.tableName, c.id)));
+    expect(charts.map((c) => c.name)).toEqual(["SkyNet_sky_net_sky_net_returns", "SkyNet_sky_net_sky_net_recovered"]);
     sky.charts.forEach((plan, i) => {
       const chart = charts[i]!;
       expect(chart.title).toBe(`${plan.title}\n${plan.caption}`);
       expect(chart.source.sheet).toBe(data);
       expect(chart.series.map((s) => s.name)).toEqual(plan.series.map((s) => s.name));
-      expect(chart.series.map((s) => s.color)).toEqual(sheet.seriesStyles(plan).map((s) => s.color));
+      // One series per chart in Sky Net: full figures blue, partial periods orange, lower bounds grey.
+      expect(chart.series.map((s) => s.color)).toEqual(chart.series.map((s) => (s.name.endsWith("(partial period)") ? "#F4B183" : s.name.endsWith("(lower bound: more than)") ? "#A6A6A6" : "#2B579A")));
     });
     const returns = charts[0]!;
     const partial = returns.series.find((s) => s.name.includes("partial"))!;
@@ -84,7 +97,7 @@ describe("loadPlans (insert)", () => {
     const sources = plans.at(-1)!;
     const withUrl = rowWhere(sources, (r) => typeof r[columnOf(sources, "url")] === "string");
     const url = sources.rows[withUrl]![columnOf(sources, "url")];
-    expect(cellAt(wb, "Sources", addr(sources, withUrl, "url"))!.hyperlink).toEqual({ address: url, textToDisplay: url });
+    expect(cellAt(wb, "Sources", addr(sources, withUrl, "url", SOURCES_HEADER_ROW))!.hyperlink).toEqual({ address: url, textToDisplay: url });
   });
 
   it("needs a fixed number of syncs and keeps every request small", async () => {
@@ -108,7 +121,7 @@ describe("loadPlans (insert)", () => {
     expect(wb.syncs).toHaveLength(writes.length + 2);
     for (const s of wb.syncs) expect(s.requestBytes).toBeLessThan(1_000_000);
     const t = wb.table(base.tableName)!;
-    expect(t.block.bottom).toBe(tableBlock(plan).top + 100_000);
+    expect(t.block.bottom).toBe(HEADER_ROW + 100_000);
     expect(wb.cell(t.sheet, t.block.bottom, 0)!.value).toBe("generated.series.99999");
   });
 
@@ -126,7 +139,7 @@ describe("loadPlans (refresh)", () => {
   const sky = planSheet("sky-net");
   const key = (r: SheetPlan["rows"][number]) => String(r[0]);
   const valueCol = columnOf(sky, "value");
-  const top = tableBlock(sky).top;
+  const top = HEADER_ROW;
   const width = sky.columns.length;
   const analystCol = layout.columnLetter(width); // first column right of the table
   const besideCol = layout.columnLetter(width + 2); // a gap, then the analyst's own cells
@@ -208,7 +221,7 @@ describe("loadPlans (refresh)", () => {
     const { wb } = await analystWorkbook();
     wb.deleteTable(wb.table(sky.tableName)!);
     const result = await load(wb, (stamp) => (stamp?.datasets ?? []).map(planSheet));
-    const second = layout.uniqueSheetName(sky.sheetName, [sky.sheetName]);
+    const second = "Sky Net (2)";
     expect(result.tables[0]).toMatchObject({ status: "recreated", sheet: second });
     expect(wb.table(sky.tableName)!.sheet.name).toBe(second);
     expect(valueAt(wb, sky.sheetName, `${besideCol}${top + 3}`)).toBe("beside");
