@@ -44,6 +44,9 @@ export const EXCEL_API_OF = {
   "Table.resize": "1.13",
   "TableRowCollection.add (several rows)": "1.4",
   "ChartLineFormat.lineStyle": "1.7",
+  "NoteCollection.add": "1.18",
+  "NoteCollection.getItemOrNullObject": "1.18",
+  "CommentCollection.add": "1.10",
 } as const;
 
 export type GatedMember = keyof typeof EXCEL_API_OF;
@@ -166,7 +169,11 @@ export class Workbook {
   readonly tables: TableCollection;
   readonly settings: SettingCollection;
   readonly application: { suspendApiCalculationUntilNextSync: () => void; calculate: (calculationType: string) => void };
-  constructor(ctx: RequestContext) {
+  readonly notes: NoteCollection;
+  readonly comments: CommentCollection;
+  constructor(private readonly ctx: RequestContext) {
+    this.notes = new NoteCollection(ctx);
+    this.comments = new CommentCollection(ctx);
     this.worksheets = new WorksheetCollection(ctx);
     this.tables = new TableCollection(ctx, null);
     this.settings = new SettingCollection(ctx);
@@ -175,6 +182,72 @@ export class Workbook {
       // Application.calculate (ExcelApi 1.1): "Recalculate", "Full" or "FullRebuild" (Excel.CalculationType).
       calculate: (calculationType: string) => ctx.enqueue(sizeOf(calculationType) + 16, () => ctx.model.calculate(calculationType as CalculationType)),
     };
+  }
+  /** The selected range (ExcelApi 1.1); in this double, the model's selection or A1 of the active sheet. */
+  getSelectedRange(): Range {
+    return new Range(this.ctx, () => this.ctx.model.selectedRange());
+  }
+}
+
+/** One cell a note or comment is added to: a Range or an address (`"Sheet1!B2"`, or `"B2"` on the active sheet). */
+const oneCell = (ctx: RequestContext, cellAddress: string | Range): { sheet: SheetModel; key: number } => {
+  let ref: RangeRef;
+  if (typeof cellAddress !== "string") ref = cellAddress.ref();
+  else {
+    const parsed = layout.parseAddress(cellAddress);
+    const s = parsed.sheet === null ? ctx.model.activeSheet : ctx.model.sheet(parsed.sheet);
+    if (!s) throw new WorkbookError("InvalidArgument", `"${cellAddress}" names no sheet of this workbook.`);
+    ref = { sheet: s, block: parsed.block };
+  }
+  if (rows(ref.block) * cols(ref.block) !== 1) throw new WorkbookError("InvalidArgument", "The range must be a single cell.");
+  return { sheet: ref.sheet, key: ref.block.top * 16_384 + ref.block.left };
+};
+
+/** `Workbook.notes` (ExcelApi 1.18): one note per cell. */
+export class NoteCollection {
+  constructor(private readonly ctx: RequestContext) {}
+  add(cellAddress: string | Range, content: string): void {
+    this.ctx.enqueue(sizeOf(content) + 16, () => {
+      const { sheet, key } = oneCell(this.ctx, cellAddress);
+      const notes = this.ctx.model.notes.get(sheet) ?? new Map<number, string>();
+      if (notes.has(key)) throw new WorkbookError("InvalidArgument", "The cell already has a note.");
+      notes.set(key, String(content));
+      this.ctx.model.notes.set(sheet, notes);
+    }, "NoteCollection.add");
+  }
+  getItemOrNullObject(key: string): Note {
+    return new Note(this.ctx, () => {
+      this.ctx.check("NoteCollection.getItemOrNullObject");
+      const cell = oneCell(this.ctx, key);
+      const content = this.ctx.model.notes.get(cell.sheet)?.get(cell.key);
+      return content === undefined ? null : { content };
+    });
+  }
+}
+
+export class Note extends ClientObject<{ content: string }> {
+  constructor(ctx: RequestContext, target: Target<{ content: string }>) {
+    super(ctx, target, "The note", ["content"]);
+  }
+  protected property(n: { content: string }, name: string): unknown {
+    if (name === "content") return n.content;
+    throw new WorkbookError("InvalidArgument", `Notes have no property '${name}' in this double.`);
+  }
+  get content(): string {
+    return this.read("content");
+  }
+}
+
+/** `Workbook.comments` (ExcelApi 1.10): this double keeps the first comment of each cell's thread. */
+export class CommentCollection {
+  constructor(private readonly ctx: RequestContext) {}
+  add(cellAddress: string | Range, content: string): void {
+    this.ctx.enqueue(sizeOf(content) + 16, () => {
+      const { sheet, key } = oneCell(this.ctx, cellAddress);
+      const comments = this.ctx.model.comments.get(sheet) ?? new Map<number, string>();
+      if (!comments.has(key)) comments.set(key, String(content));
+      this.ctx.model.comments.set(sheet, comments);
+    }, "CommentCollection.add");
   }
 }
 

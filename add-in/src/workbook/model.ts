@@ -119,6 +119,12 @@ export class WorkbookModel {
   functions: FunctionHost | null = null;
   /** Every calculation: when a formula was entered, and each `Application.calculate`. */
   calculations: CalculationRecord[] = [];
+  /** The selected range (`Workbook.getSelectedRange`); null: A1 of the active sheet. The preview sets it on a click. */
+  selection: { sheet: SheetModel; block: Block } | null = null;
+  /** Cell notes (ExcelApi 1.18), by sheet then cell key. */
+  notes = new Map<SheetModel, Map<number, string>>();
+  /** Threaded comments (ExcelApi 1.10), by sheet then cell key: the text of each thread's first comment. */
+  comments = new Map<SheetModel, Map<number, string>>();
   private nextId = 1;
 
   /** A fresh workbook with one empty sheet, as Excel opens it; `sets` chooses the Excel it runs in. */
@@ -458,6 +464,27 @@ export class WorkbookModel {
     if (!s) throw new WorkbookError("ItemNotFound", `There is no sheet named "${sheetName}".`);
     const { row, col } = layout.parseCell(address);
     this.writeValue(s, row, col, text);
+  }
+
+  /** Selects a cell or range of a sheet and makes the sheet active, as a click in Excel does. */
+  select(sheetName: string, address: string): void {
+    const s = this.sheet(sheetName);
+    if (!s) throw new WorkbookError("ItemNotFound", `There is no sheet named "${sheetName}".`);
+    this.selection = { sheet: s, block: layout.parseAddress(address).block };
+    this.activeSheet = s;
+  }
+
+  /** What `Workbook.getSelectedRange` answers: the selection, or A1 of the active sheet. */
+  selectedRange(): { sheet: SheetModel; block: Block } {
+    const s = this.activeSheet ?? this.sheets[0]!;
+    return this.selection && this.selection.sheet === s && this.sheets.includes(s) ? this.selection : { sheet: s, block: { top: 0, left: 0, bottom: 0, right: 0 } };
+  }
+
+  /** The note on a cell (`"B2"` on a sheet), if any. */
+  noteAt(sheetName: string, address: string): string | undefined {
+    const s = this.sheet(sheetName);
+    const { row, col } = layout.parseCell(address);
+    return s ? this.notes.get(s)?.get(key(row, col)) : undefined;
   }
 
   /** The values of a block as Excel's `values` returns them (a formula this double does not calculate reads as its text). */
