@@ -8,6 +8,7 @@ import { recalculateFormulas, recalculateIfStale } from "../excel/recalc.js";
 import { hostSupport, type IsSetSupported } from "../excel/requirements.js";
 import type { Runner } from "../excel/run.js";
 import { heldWords, insertDatasets, refreshWorkbook } from "./actions.js";
+import { mountFinder } from "./finder/index.js";
 import { renderInsertReport, renderRefreshReport } from "./report.js";
 
 export { insertPlans, refreshPlans } from "./actions.js";
@@ -69,6 +70,7 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
     </header>
     ${options.mode === "preview" ? `<div id="preview-banner" class="preview-banner" role="note"><strong>Preview, not connected to Excel.</strong> This page is open in a browser, outside Excel: Insert and Refresh write to the practice workbook shown on the right, not to any file of yours. To put the figures in your workbook, open Sky Net Data in Excel (Home &gt; Sky Net Data).</div>` : ""}
     ${support.ok ? (support.note ? `<p id="host-note" class="host-note" role="note">${esc(support.note)}</p>` : "") : `<div id="host-too-old" class="error" role="alert">${esc(support.message)}</div>`}
+    <div id="finder-slot" class="finder-slot"></div>
     <section aria-labelledby="ds-h">
       <div class="list-head"><h2 id="ds-h">Datasets</h2><fluent-checkbox id="all">Select all</fluent-checkbox></div>
       <ul class="datasets" role="list"></ul>
@@ -106,6 +108,7 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
     </section>`;
 
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+  mountFinder($("#finder-slot"), { runner, isSetSupported: options.isSetSupported, feed, afterChange: () => options.afterChange?.() });
   const list = $<HTMLUListElement>("ul.datasets");
   const boxes = () => [...root.querySelectorAll<HTMLInputElement & { checked: boolean }>("fluent-checkbox[data-id]")];
   const all = $<HTMLInputElement>("#all");

@@ -38,6 +38,8 @@ export function mountWorkbookView(root: HTMLElement, wb: WorkbookModel): () => v
     const { row, col } = layout.parseCell(a);
     const cell = sheet ? wb.cell(sheet, row, col) : undefined;
     input.value = cell ? (cell.formula ?? String(cell.value)) : "";
+    // The pane's finder writes into the clicked cell, as Excel's add-ins write into the selection.
+    if (sheet) wb.select(sheet.name, a);
   };
   tabs.addEventListener("click", (e) => {
     const name = (e.target as HTMLElement).closest<HTMLElement>("[data-sheet]")?.dataset.sheet;
