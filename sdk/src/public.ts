@@ -234,7 +234,7 @@ export { SEED_PATH, SEED_REFERENCE_DATE, SEED_SOURCE } from "./seed/reference.js
 
 // The sheet contract (plans and their layout) for every renderer: Excel, the xlsx export, the preview.
 export * as sheet from "./sheet/index.js";
-// taskpane layout (it re-exports the sheet layout under the names the add-in uses)
+// Cell rules every renderer shares: A1 addresses, the formula-injection guard, cell display, free sheet names.
 export * as layout from "./layout/index.js";
 export { formulaArgument, formulaFor, formulaText, functionArguments, periodsOf, searchFigures, searchSeries } from "./finder/index.js";
 export type { ArgumentChoices, ArgumentOption, FigureHit, FormulaChoice, SeriesHit } from "./finder/index.js";
