@@ -1,6 +1,6 @@
 // What Insert and Refresh do, without the page: the pane (pane.ts) shows their results, the tests run them on the
 // workbook double. Refresh first asks the data feed for a newer release; a fault stops it before anything is written.
-import { catalog, sdkFor, type Sdk, type SheetPlan } from "@skynet-data/sdk";
+import { catalog, sdkFor, type Sdk, type SheetPlan, type TableLayout } from "@skynet-data/sdk";
 import { explainTable, type TableChanges } from "../data-feed/changes.js";
 import { versionOfDataVersion, type DataFeed, type Held, type RefreshOutcome } from "../data-feed/feed.js";
 import { loadPlans, type LoadResult } from "../excel/adapter.js";
@@ -12,17 +12,32 @@ import type { Runner } from "../excel/run.js";
 /** Raised when the workbook has no stamp: there is nothing to refresh. */
 export const NOTHING_TO_REFRESH = "Nothing to refresh yet: this workbook has no Sky Net Data tables. Select datasets and choose Insert first.";
 
-/** The plans for an insert: the chosen datasets and a Sources sheet for everything loaded so far. */
-export function insertPlans(ids: readonly string[], sdk: Pick<Sdk, "planSheet" | "planSourcesSheet"> = bundledSdk()): (stamp: Stamp | null) => SheetPlan[] {
-  return (stamp) => [...ids.map((id) => sdk.planSheet(id)), sdk.planSourcesSheet([...new Set([...(stamp?.datasets ?? []), ...ids])])];
+/** A dataset to insert: its id (the long table), or its id and the layout of its sheet. */
+export type DatasetChoice = string | { id: string; layout: TableLayout };
+
+type PlanSdk = Pick<Sdk, "planSheet" | "planByYearSheet" | "planSourcesSheet">;
+
+const planOf = (sdk: PlanSdk, id: string, layout: TableLayout): SheetPlan => (layout === "by-year" ? sdk.planByYearSheet(id) : sdk.planSheet(id));
+
+/** Every dataset a stamp lists, whatever its layout (the Sources sheet cites them all). */
+const stampedDatasets = (stamp: Stamp | null): string[] => [...new Set([...(stamp?.datasets ?? []), ...(stamp?.byYear ?? [])])];
+
+/** The plans for an insert: the chosen datasets in their layouts and a Sources sheet for everything loaded so far. */
+export function insertPlans(choices: readonly DatasetChoice[], sdk: PlanSdk = bundledSdk()): (stamp: Stamp | null) => SheetPlan[] {
+  const chosen = choices.map((c) => (typeof c === "string" ? { id: c, layout: "long" as const } : c));
+  return (stamp) => [...chosen.map((c) => planOf(sdk, c.id, c.layout)), sdk.planSourcesSheet([...new Set([...stampedDatasets(stamp), ...chosen.map((c) => c.id)])])];
 }
 
-/** The plans for a refresh: every dataset the workbook's stamp lists that the release has (a workbook without a stamp has nothing to refresh). */
-export function refreshPlans(known: readonly string[], sdk: Pick<Sdk, "planSheet" | "planSourcesSheet"> = bundledSdk()): (stamp: Stamp | null) => SheetPlan[] {
+/**
+ * The plans for a refresh: every sheet the workbook's stamp lists that the release has, in the layout it was inserted
+ * in (long tables, then by-year sheets); a workbook without a stamp has nothing to refresh.
+ */
+export function refreshPlans(known: readonly string[], sdk: PlanSdk = bundledSdk()): (stamp: Stamp | null) => SheetPlan[] {
   return (stamp) => {
     if (!stamp) throw new Error(NOTHING_TO_REFRESH);
-    const ids = stamp.datasets.filter((id) => known.includes(id));
-    return [...ids.map((id) => sdk.planSheet(id)), sdk.planSourcesSheet(ids)];
+    const long = stamp.datasets.filter((id) => known.includes(id));
+    const byYear = (stamp.byYear ?? []).filter((id) => known.includes(id));
+    return [...long.map((id) => sdk.planSheet(id)), ...byYear.map((id) => sdk.planByYearSheet(id)), sdk.planSourcesSheet(stampedDatasets(stamp).filter((id) => known.includes(id)))];
   };
 }
 
@@ -93,8 +108,8 @@ export async function refreshWorkbook(feed: DataFeed, runner: Runner, options: A
   return { kind: "done", outcome, load, changes, releases, releasesNote, recalculated: swapped };
 }
 
-/** Insert: the chosen datasets from the release held (works offline: nothing is downloaded). */
-export async function insertDatasets(feed: DataFeed, runner: Runner, ids: readonly string[], options: ActionOptions = {}): Promise<LoadResult> {
+/** Insert: the chosen datasets, each in its layout, from the release held (works offline: nothing is downloaded). */
+export async function insertDatasets(feed: DataFeed, runner: Runner, ids: readonly DatasetChoice[], options: ActionOptions = {}): Promise<LoadResult> {
   const held = feed.state().held;
   return runner((ctx) =>
     loadPlans(ctx, insertPlans(ids, sdkFor(held.catalog)), { dataVersion: held.dataVersion, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.isSetSupported ? { isSetSupported: options.isSetSupported } : {}), ...(options.now ? { now: options.now } : {}) }),

@@ -203,7 +203,7 @@ export function planLoad(snapshot: WorkbookSnapshot, plans: readonly SheetPlan[]
     const name = layout.uniqueSheetName(plan.sheetName, taken);
     taken.push(name);
     const l = sheet.sheetLayout(plan);
-    const wasLoaded = previous !== null && (plan.kind === "sources" || previous.datasets.includes(plan.dataset));
+    const wasLoaded = previous !== null && (plan.kind === "sources" || (plan.layout === "by-year" ? (previous.byYear ?? []) : previous.datasets).includes(plan.dataset));
     ops.push({ kind: "addSheet", sheet: name });
     work.push({
       plan,
@@ -246,8 +246,10 @@ export function planLoad(snapshot: WorkbookSnapshot, plans: readonly SheetPlan[]
   const stamp: Stamp = {
     dataVersion: settings.dataVersion,
     loadedAt: settings.loadedAt,
-    datasets: [...new Set([...(previous?.datasets ?? []), ...plans.filter((p) => p.kind !== "sources").map((p) => p.dataset)])],
+    datasets: [...new Set([...(previous?.datasets ?? []), ...plans.filter((p) => p.kind !== "sources" && p.layout !== "by-year").map((p) => p.dataset)])],
   };
+  const byYear = [...new Set([...(previous?.byYear ?? []), ...plans.filter((p) => p.layout === "by-year").map((p) => p.dataset)])];
+  if (byYear.length) stamp.byYear = byYear;
   ops.push({ kind: "setting", key: STAMP_KEY, value: stamp });
   const first = writable.find((w) => w.isNew);
   if (first) ops.push({ kind: "activate", sheet: first.sheet });

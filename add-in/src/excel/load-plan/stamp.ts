@@ -5,6 +5,8 @@ export interface Stamp {
   dataVersion: string;
   loadedAt: string;
   datasets: string[];
+  /** The datasets laid out by year (sheet plans with layout "by-year"); absent when none. */
+  byYear?: string[];
 }
 
 /** The workbook setting that holds the stamp. */
@@ -22,11 +24,12 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 export function parseStamp(value: unknown): Stamp | null {
   const v = (typeof value === "string" ? safeJson(value) : value) as Partial<Stamp> | null;
   if (!v || typeof v !== "object") return null;
-  const { dataVersion, loadedAt, datasets } = v;
+  const { dataVersion, loadedAt, datasets, byYear } = v;
   if (typeof dataVersion !== "string" || !dataVersion) return null;
   if (typeof loadedAt !== "string" || !ISO_INSTANT.test(loadedAt) || Number.isNaN(Date.parse(loadedAt))) return null;
   if (!Array.isArray(datasets) || !datasets.every((d) => typeof d === "string" && d.length > 0)) return null;
-  return { dataVersion, loadedAt, datasets: [...datasets] };
+  if (byYear !== undefined && !(Array.isArray(byYear) && byYear.every((d) => typeof d === "string" && d.length > 0))) return null;
+  return { dataVersion, loadedAt, datasets: [...datasets], ...(byYear?.length ? { byYear: [...byYear] } : {}) };
 }
 
 const safeJson = (s: string): unknown => {
