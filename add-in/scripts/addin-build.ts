@@ -189,9 +189,6 @@ export async function functionsMetadata(source: string = PATHS.functionsSource):
   return result.metadataJson.trim() === "" ? `${JSON.stringify({ functions: [] }, null, 2)}\n` : result.metadataJson;
 }
 
-// First statement inside the IIFE: outside Office (no office.js, e.g. a plain browser preview) do nothing, never throw.
-const RUNTIME_GUARD = `if (typeof CustomFunctions === "undefined") return;`;
-
 /** Rollup warnings that are noise: zod ships comments Rollup cannot place; they are dropped harmlessly. */
 export function isNoise(log: { code?: string }): boolean {
   return log.code === "INVALID_ANNOTATION";
@@ -244,7 +241,6 @@ export async function bundleRuntimeScript(entry: string = PATHS.runtimeEntry, de
       lib: { entry, formats: ["iife"], name: "SkynetRuntime", fileName: () => RUNTIME_FILES.functionsScript },
       rollupOptions: {
         onLog: (level, log, handler) => (isNoise(log) ? undefined : handler(level, log)),
-        output: { intro: RUNTIME_GUARD },
       },
     },
   });

@@ -8,10 +8,13 @@ import { BUNDLED_CATALOG as catalog } from "@skynet-data/sdk/functions";
 import { restoreEarly } from "../data-feed/restore.js";
 import { ANSWER_FROM_HOOK, EARLY_RESTORE } from "../data-feed/runtime.js";
 import { runtimeStore } from "../data-feed/store.js";
-import { answerFrom, answerWith } from "../functions/functions.js";
+import { answerFrom, answerWith, REGISTRATIONS } from "../functions/functions.js";
+import { FUNCTIONS_GLOBAL } from "../functions/published.js";
 
 const g = globalThis as Record<string, unknown>;
 g[ANSWER_FROM_HOOK] = answerFrom;
+// In every host: the browser preview calculates with exactly the wrappers Excel is given (functions/published.ts).
+g[FUNCTIONS_GLOBAL] = REGISTRATIONS;
 // Only on a page (the shared runtime); in a bare script context (tests, tools) functions.js only registers.
 if (typeof g.location !== "undefined") {
   let before: ReturnType<typeof answerFrom> | null = null;

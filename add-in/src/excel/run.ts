@@ -1,5 +1,7 @@
 // How a batch reaches a workbook: Excel.run inside Office, the workbook double in the browser preview and the tests.
-import { runOn, type RequestContext, type WorkbookModel } from "../workbook/index.js";
+// Not the workbook/ barrel: it carries the formula engine, which the pane loads only for its preview.
+import { runOn, type RequestContext } from "../workbook/api.js";
+import type { WorkbookModel } from "../workbook/model.js";
 import type { WorkbookContext } from "./office.js";
 
 /** Runs one batch of commands against a workbook, the way `Excel.run` does. */

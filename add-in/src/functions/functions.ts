@@ -85,8 +85,9 @@ function settle<T>(answer: sdk.Answer<T>): T {
     const key = answer.error + answer.message;
     error = thrownByWords.get(key);
     if (error === undefined) {
-      const code = answer.error === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
-      error = new CustomFunctions.Error(code, answer.message);
+      const code = answer.error === "#N/A" ? "#N/A" : "#VALUE!";
+      // Outside Excel (the browser preview) there is no CustomFunctions: an Error with the same code and words.
+      error = typeof CustomFunctions !== "undefined" ? new CustomFunctions.Error(code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue, answer.message) : (Object.assign(new Error(answer.message), { code }) as unknown as CustomFunctions.Error);
       if (thrownByWords.size < 4096) thrownByWords.set(key, error);
     }
     thrownFor.set(answer, error);

@@ -1,14 +1,15 @@
 // Taskpane entry: inside Excel the pane drives the workbook; in a plain browser it runs the preview on the workbook double.
 // Both answer from the data feed this page starts (it is the shared runtime's page; see data-feed/runtime.ts).
 import { fluentButton, fluentCheckbox, fluentProgress, provideFluentDesignSystem } from "@fluentui/web-components";
-import { catalog, functionsFor } from "@skynet-data/sdk";
+import { catalog } from "@skynet-data/sdk";
 import { startupSetting } from "../commands/startup.js";
 import { earlyRestore, followFeed, recalculateInExcel } from "../data-feed/runtime.js";
 import { sharedFeed } from "../data-feed/shared.js";
 import { doubleRunner, officeRunner } from "../excel/run.js";
-import { functionHost, WorkbookModel } from "../workbook/index.js";
+import { WorkbookModel } from "../workbook/model.js";
 import { connect, openedByOffice, pageSigns } from "./office-host.js";
 import { mountPane } from "./pane.js";
+import { previewCalculator } from "./preview/calculator.js";
 import { mountWorkbookView } from "./preview/workbook-view.js";
 import "./taskpane.css";
 
@@ -55,12 +56,8 @@ async function start(): Promise<void> {
   }
   document.body.classList.add("preview");
   const wb = WorkbookModel.blank();
-  // The practice workbook calculates =SKYNET formulas with the functions of the release the feed holds.
-  let functions = functionsFor(feed.state().held.catalog, feed.state().history);
-  feed.subscribe((e) => {
-    if (e.type !== "status") functions = functionsFor(e.state.held.catalog, e.state.history);
-  });
-  wb.functions = functionHost(() => functions);
+  // The practice workbook calculates with Excel's functions and functions.js's SKYNET.* wrappers (they follow the feed).
+  wb.functions = await previewCalculator();
   const redraw = mountWorkbookView(view, wb);
   mountPane(pane, doubleRunner(wb), { mode: "preview", isSetSupported: (name, version) => wb.isSetSupported(name, version), startup: startupSetting(undefined), feed, afterChange: redraw });
   (globalThis as { skynetPreview?: unknown }).skynetPreview = { workbook: wb, feed };

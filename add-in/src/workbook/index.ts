@@ -2,5 +2,7 @@
 export { WorkbookModel, WorkbookError, PAYLOAD_LIMIT } from "./model.js";
 export type { CellState, ChartModel, ChartSeriesModel, ExcelErrorCode, Scalar, SheetModel, SyncRecord, TableModel } from "./model.js";
 export { RequestContext, runOn } from "./api.js";
-export { evaluateFormula, functionHost, parseSkynetCall } from "./formulas.js";
-export type { CalculationRecord, CalculationType, FunctionHost, FunctionResult } from "./formulas.js";
+// The formula engine carries fast-formula-parser (about 300 KB): code the pane bundles imports model.js and api.js
+// directly, never this barrel, so the engine is loaded only for the preview (taskpane/preview/calculator.ts).
+export { ERROR_WORDS, functionHost } from "./formulas.js";
+export type { CalculationRecord, CalculationType, CellValue, Evaluated, FormulaCalculator, FunctionTable } from "./formulas.js";

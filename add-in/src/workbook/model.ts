@@ -1,6 +1,6 @@
 // The in-memory workbook behind the double: sheets of cells, tables, charts and settings, with Excel's rules.
 import { layout } from "@skynet-data/sdk";
-import { evaluateFormula, type CalculationRecord, type CalculationType, type FunctionHost } from "./formulas.js";
+import type { CalculationRecord, CalculationType, CellSource, CellValue, Evaluated, FormulaCalculator, Reference } from "./formulas.js";
 import { HOSTS, supportsSet, type RequirementSets } from "./hosts.js";
 
 type Block = layout.Block;
@@ -31,10 +31,16 @@ export type Scalar = string | number | boolean;
 export interface CellState {
   value: Scalar;
   formula?: string;
-  /** A `=SKYNET.*` formula this double calculated: `value` holds its result (see formulas.ts). */
+  /** A formula this double calculated: `value` holds its result (see formulas.ts). */
   computed?: boolean;
-  /** The words of an error result (#N/A, #VALUE!, #SPILL!), as Excel shows them beside the cell. */
+  /** The words of an error value (#N/A, #VALUE!, #SPILL!, ...), as Excel shows them beside the cell. */
   errorMessage?: string;
+  /** Why a formula was not calculated: the engine cannot read it (it is shown as written). */
+  unreadable?: string;
+  /** A formula that reads its own answer (a circular reference): Excel warns; this says so. */
+  circular?: boolean;
+  /** A formula whose answer is an array: its size, and whether cells in the way keep it from spilling (#SPILL!). */
+  spill?: { rows: number; cols: number; blocked: boolean };
   /** A cell filled by a formula's spilled result: the cell key of that formula. */
   spillFrom?: number;
   numberFormat: string;
@@ -113,10 +119,10 @@ export class WorkbookModel {
   syncs: SyncRecord[] = [];
   activeSheet: SheetModel | null = null;
   /**
-   * What `=SKYNET.*` formulas call (the custom functions); null: formulas are kept as written and never calculated.
-   * The preview and the tests set it; every other formula stays uncalculated (this double has no formula engine).
+   * What formulas are calculated with (formulas.ts: Excel's functions and the SKYNET.* custom functions); null: formulas
+   * are kept as written and never calculated. The preview and the tests set it.
    */
-  functions: FunctionHost | null = null;
+  functions: FormulaCalculator | null = null;
   /** Every calculation: when a formula was entered, and each `Application.calculate`. */
   calculations: CalculationRecord[] = [];
   /** The selected range (`Workbook.getSelectedRange`); null: A1 of the active sheet. The preview sets it on a click. */
@@ -126,6 +132,8 @@ export class WorkbookModel {
   /** Threaded comments (ExcelApi 1.10), by sheet then cell key: the text of each thread's first comment. */
   comments = new Map<SheetModel, Map<number, string>>();
   private nextId = 1;
+  /** Every formula cell with the cells it refers to, by `sheetId:cellKey`; null until first needed or after cells move. */
+  private formulaIndex: Map<string, FormulaEntry> | null = null;
 
   /** A fresh workbook with one empty sheet, as Excel opens it; `sets` chooses the Excel it runs in. */
   static blank(sets: RequirementSets = HOSTS.web.sets): WorkbookModel {
@@ -174,6 +182,7 @@ export class WorkbookModel {
   deleteSheet(s: SheetModel): void {
     if (this.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) throw new WorkbookError("InvalidOperation", "A workbook must keep at least one visible sheet.");
     this.sheets = this.sheets.filter((x) => x !== s);
+    this.formulaIndex = null;
     this.tables = this.tables.filter((t) => t.sheet !== s);
     this.charts = this.charts.filter((c) => c.sheet !== s);
     if (this.activeSheet === s) this.activeSheet = this.sheets.find((x) => x.visibility === "Visible") ?? null;
@@ -198,28 +207,23 @@ export class WorkbookModel {
     if (typeof v === "number" && !Number.isFinite(v)) throw new WorkbookError("InvalidArgument", `The value ${v} cannot be stored in a cell.`);
     if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") throw new WorkbookError("InvalidArgument", `A cell value must be text, a number or a boolean, not ${JSON.stringify(v) ?? typeof v}.`);
     const c = this.cellForWrite(s, row, col);
-    if (c.formula) this.clearSpill(s, key(row, col));
-    delete c.formula;
-    delete c.computed;
-    delete c.errorMessage;
-    delete c.spillFrom;
-    if (typeof v === "string" && c.numberFormat !== "@") {
-      if (v.startsWith("=") && v.length > 1) {
-        c.formula = v;
-        c.value = v;
-        // Entering a formula calculates it, as Excel does (a custom function is called when its cell is entered).
-        if (this.functions) {
-          const called = this.calculateCell(s, row, col, c);
-          this.calculations.push({ type: "Entered", formulas: 1, functionCalls: called ? 1 : 0 });
-        }
-        return;
-      }
-      if (NUMERIC.test(v.trim())) {
-        c.value = Number(v);
-        return;
-      }
+    const changed: Area[] = [{ sheet: s, block: { top: row, left: col, bottom: row, right: col } }];
+    if (c.formula) {
+      const spilled = this.clearSpill(s, row, col, c);
+      if (spilled) changed.push(spilled);
+      this.unindex(s, key(row, col));
     }
+    for (const k of CALCULATED) delete c[k];
     c.value = v;
+    if (typeof v === "string" && c.numberFormat !== "@") {
+      if (v.startsWith("=") && v.length > 1) c.formula = v;
+      else if (NUMERIC.test(v.trim())) c.value = Number(v);
+    }
+    if (!this.functions) return;
+    // Entering a formula calculates it, as Excel does; any change recalculates the formulas that depend on the cell.
+    if (c.formula) this.index(s, row, col, c);
+    const record = this.recalculate(changed, c.formula ? [formulaId(s, key(row, col))] : []);
+    if (record.formulas > 0) this.calculations.push({ type: "Entered", ...record });
   }
 
   setFormat(s: SheetModel, row: number, col: number, f: unknown): void {
@@ -229,21 +233,29 @@ export class WorkbookModel {
   }
 
   clear(s: SheetModel, b: Block, applyTo: string): void {
+    const changed: Area[] = [{ sheet: s, block: b }];
     for (let r = b.top; r <= b.bottom; r++) {
       for (let c = b.left; c <= b.right; c++) {
         const cell = s.cells.get(key(r, c));
         if (!cell) continue;
-        if (cell.formula && applyTo !== "Formats") this.clearSpill(s, key(r, c));
+        if (cell.formula && applyTo !== "Formats") {
+          const spilled = this.clearSpill(s, r, c, cell);
+          if (spilled) changed.push(spilled);
+          this.unindex(s, key(r, c));
+        }
         if (applyTo === "All") s.cells.delete(key(r, c));
         else if (applyTo === "Formats") Object.assign(cell, { numberFormat: "General", bold: undefined, italic: undefined, fontSize: undefined, fontColor: undefined, fill: undefined });
         else {
           cell.value = "";
           delete cell.formula;
-          delete cell.computed;
-          delete cell.errorMessage;
+          for (const k of CALCULATED) delete cell[k];
           delete cell.hyperlink;
         }
       }
+    }
+    if (this.functions && applyTo !== "Formats") {
+      const record = this.recalculate(changed, []);
+      if (record.formulas > 0) this.calculations.push({ type: "Entered", ...record });
     }
   }
 
@@ -325,6 +337,7 @@ export class WorkbookModel {
       }
     }
     for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) s.cells.delete(key(r, c));
+    this.formulaIndex = null;
     for (const t of this.tables.filter((x) => x.sheet === s && layout.blocksOverlap(x.block, b))) t.block = { ...t.block, bottom: t.block.bottom - rows(b) };
     this.shiftCells(s, { top: b.bottom + 1, left: b.left, bottom: layout.MAX_ROWS - 1, right: b.right }, -rows(b));
   }
@@ -344,6 +357,8 @@ export class WorkbookModel {
     if (moved.some(([k]) => Math.floor(k / 16_384) >= layout.MAX_ROWS)) throw new WorkbookError("InvalidOperation", "Cells would be pushed off the end of the worksheet.");
     for (const [k] of moved) s.cells.delete(k - by * 16_384);
     for (const [k, cell] of moved) s.cells.set(k, cell);
+    // Moved formulas keep their text (Excel would rewrite their references); the index is rebuilt when next needed.
+    if (moved.some(([, cell]) => cell.formula)) this.formulaIndex = null;
   }
 
   /** The formula every body cell of a one-column block shares (a calculated column), if any. */
@@ -388,74 +403,214 @@ export class WorkbookModel {
   }
 
   /**
-   * Excel's `Application.calculate`. A custom function that is not volatile is called again only by a full
-   * calculation: "Recalculate" recalculates formulas whose precedents changed, and a `=SKYNET.*` formula with
-   * constant arguments has none, so it keeps its answer; "Full" and "FullRebuild" calculate every formula.
+   * Excel's `Application.calculate`. "Recalculate" calculates the formulas whose precedents changed since they were
+   * last calculated, and the volatile ones (NOW, TODAY, RAND, RANDBETWEEN) with what depends on them: this double
+   * recalculates dependents as each cell changes, so nothing else is left to do, and a non-volatile custom function
+   * with constant arguments keeps its answer. "Full" and "FullRebuild" calculate every formula.
    */
   calculate(type: CalculationType): CalculationRecord {
     if (type !== "Recalculate" && type !== "Full" && type !== "FullRebuild") throw new WorkbookError("InvalidArgument", `"${String(type)}" is not a calculation type (Recalculate, Full, FullRebuild).`);
-    const record: CalculationRecord = { type, formulas: 0, functionCalls: 0 };
-    if (type !== "Recalculate") {
-      for (const s of this.sheets) {
-        for (const [k, cell] of [...s.cells]) {
-          if (!cell.formula || s.cells.get(k) !== cell) continue;
-          record.formulas++;
-          if (this.functions && this.calculateCell(s, Math.floor(k / 16_384), k % 16_384, cell)) record.functionCalls++;
-        }
-      }
+    let done = { formulas: 0, functionCalls: 0 };
+    if (this.functions) {
+      const entries = [...this.formulas().values()];
+      const seeds = type === "Recalculate" ? entries.filter((e) => VOLATILE.test(e.cell.formula ?? "")) : entries;
+      if (seeds.length) done = this.recalculate([], seeds.map((e) => e.id));
+    } else if (type !== "Recalculate") {
+      for (const sh of this.sheets) for (const c of sh.cells.values()) if (c.formula) done.formulas++;
     }
+    const record: CalculationRecord = { type, ...done };
     this.calculations.push(record);
     return record;
   }
 
-  /** Calculates one formula cell if it is a `=SKYNET.*` call with constant arguments; returns whether it called a function. */
-  private calculateCell(s: SheetModel, row: number, col: number, cell: CellState): boolean {
-    const result = evaluateFormula(cell.formula!, this.functions!);
-    if (result === null) return false;
-    this.clearSpill(s, key(row, col));
-    delete cell.errorMessage;
-    cell.computed = true;
-    if (result.kind === "error") {
-      cell.value = result.error;
-      cell.errorMessage = result.message;
-      return true;
+  /** Every formula cell with what it refers to (built from the cells when first needed). */
+  private formulas(): Map<string, FormulaEntry> {
+    if (!this.formulaIndex) {
+      this.formulaIndex = new Map();
+      for (const sh of this.sheets) for (const [k, c] of sh.cells) if (c.formula) this.index(sh, Math.floor(k / 16_384), k % 16_384, c);
     }
-    if (result.kind === "value") {
-      cell.value = result.value;
-      return true;
+    return this.formulaIndex;
+  }
+
+  private index(s: SheetModel, row: number, col: number, cell: CellState): void {
+    if (!this.formulaIndex) return;
+    const refs = this.functions!.references(cell.formula!, { sheet: s.name, row, col }) ?? [];
+    const id = formulaId(s, key(row, col));
+    this.formulaIndex.set(id, { id, sheet: s, row, col, cell, refs: refs.map((r) => ({ sheet: r.sheet.toLowerCase(), block: r.block })) });
+  }
+
+  private unindex(s: SheetModel, k: number): void {
+    this.formulaIndex?.delete(formulaId(s, k));
+  }
+
+  /** The cells a formula's answer occupies: its own, and the block it spills into (or would, when blocked). */
+  private outputOf(e: FormulaEntry): Area {
+    const sp = e.cell.spill;
+    return { sheet: e.sheet, block: { top: e.row, left: e.col, bottom: e.row + (sp ? sp.rows - 1 : 0), right: e.col + (sp ? sp.cols - 1 : 0) }, from: e.id };
+  }
+
+  /** The formulas to calculate after `changed` cells changed: those that read them, those whose spill they are in the way of, and so on. */
+  private dependents(changed: Area[], seeds: string[]): Map<string, FormulaEntry> {
+    const all = this.formulas();
+    const found = new Map<string, FormulaEntry>();
+    const work = [...changed];
+    for (const id of seeds) {
+      const e = all.get(id);
+      if (e && !found.has(id)) {
+        found.set(id, e);
+        work.push(this.outputOf(e));
+      }
+    }
+    while (work.length) {
+      const area = work.pop()!;
+      const name = area.sheet.name.toLowerCase();
+      for (const e of all.values()) {
+        if (found.has(e.id) || e.id === area.from) continue;
+        const reads = e.refs.some((r) => r.sheet === name && layout.blocksOverlap(r.block, area.block));
+        const inTheWay = !reads && e.cell.spill !== undefined && e.sheet === area.sheet && layout.blocksOverlap(this.outputOf(e).block, area.block);
+        if (reads || inTheWay) {
+          found.set(e.id, e);
+          work.push(this.outputOf(e));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Calculates the formulas that depend on `changed` cells (and `seeds`), each once, a formula's precedents before it:
+   * reading a cell whose formula is still to be calculated calculates that formula first.
+   */
+  private recalculate(changed: Area[], seeds: string[]): { formulas: number; functionCalls: number } {
+    const done = { formulas: 0, functionCalls: 0 };
+    let pending = this.dependents(changed, seeds);
+    // A spill that grows reaches cells no dependent was found for: those are looked at again (a few rounds at most).
+    for (let round = 0; pending.size > 0 && round < 8; round++) {
+      const grown: Area[] = [];
+      const busy = new Set<string>();
+      const run = (e: FormulaEntry) => {
+        pending.delete(e.id);
+        busy.add(e.id);
+        const before = this.outputOf(e).block;
+        const cell = e.cell;
+        if (cell.formula && this.cell(e.sheet, e.row, e.col) === cell) {
+          done.formulas++;
+          done.functionCalls += this.calculateCell(e, cell, source);
+          const after = this.outputOf(e).block;
+          if (after.bottom > before.bottom || after.right > before.right) grown.push({ sheet: e.sheet, block: after, from: e.id });
+        }
+        busy.delete(e.id);
+      };
+      // Before a cell is read: the formula in it, or the one spilling into it, is calculated first if it is pending.
+      const fresh = (s: SheetModel, row: number, col: number) => {
+        const c = s.cells.get(key(row, col));
+        const owner = c?.formula ? formulaId(s, key(row, col)) : c?.spillFrom !== undefined ? formulaId(s, c.spillFrom) : undefined;
+        if (owner !== undefined) {
+          if (busy.has(owner)) return "circular";
+          const e = pending.get(owner);
+          if (e) run(e);
+        }
+        return "ok";
+      };
+      const source: CellSource = {
+        cell: (name, row, col) => {
+          const s = this.sheet(name);
+          if (!s) return undefined;
+          if (fresh(s, row, col) === "circular") {
+            const reader = [...busy].at(-1)!;
+            const [sid, k] = reader.split(":").map(Number) as [number, number];
+            const at = this.sheets.find((x) => x.id === sid)?.cells.get(k);
+            if (at) at.circular = true;
+            return 0;
+          }
+          const c = s.cells.get(key(row, col));
+          if (!c || (c.value === "" && !c.formula)) return null;
+          return c.errorMessage !== undefined ? { error: String(c.value), message: c.errorMessage } : c.value;
+        },
+        extent: (name) => {
+          const s = this.sheet(name);
+          if (!s) return undefined;
+          let bottom = 0;
+          let right = 0;
+          for (const k of s.cells.keys()) {
+            bottom = Math.max(bottom, Math.floor(k / 16_384));
+            right = Math.max(right, k % 16_384);
+          }
+          return { bottom, right };
+        },
+      };
+      while (pending.size) run(pending.values().next().value!);
+      pending = grown.length ? this.dependents(grown, []) : pending;
+    }
+    return done;
+  }
+
+  /** Calculates one formula cell and lays out its answer (a value, an error with its words, or a spill); returns its custom-function calls. */
+  private calculateCell(e: FormulaEntry, cell: CellState, cells: CellSource): number {
+    const { sheet: s, row, col } = e;
+    delete cell.circular;
+    const { result, calls } = this.functions!.evaluate(cell.formula!, { sheet: s.name, row, col }, cells);
+    this.clearSpill(s, row, col, cell);
+    for (const k of CALCULATED) if (k !== "circular") delete cell[k];
+    if (cell.circular) {
+      // Excel answers 0 for a formula that reads its own answer, and warns.
+      cell.computed = true;
+      cell.value = 0;
+      return calls;
+    }
+    if (result.kind === "unreadable") {
+      cell.value = cell.formula!;
+      cell.unreadable = result.message;
+      return calls;
+    }
+    cell.computed = true;
+    if (result.kind !== "spill") {
+      setResult(cell, result.kind === "error" ? result : result.value);
+      return calls;
     }
     // A spill: the formula's cell holds the top-left value; the cells it covers must be empty, or #SPILL!.
     const { rows } = result;
     const width = Math.max(...rows.map((r) => r.length));
+    cell.spill = { rows: rows.length, cols: width, blocked: false };
     const blocked: string[] = [];
-    rows.forEach((r, i) =>
-      Array.from({ length: width }, (_, j) => j).forEach((j) => {
-        if (i === 0 && j === 0) return;
+    for (let i = 0; i < rows.length; i++) {
+      for (let j = 0; j < width; j++) {
+        if (i === 0 && j === 0) continue;
         const other = s.cells.get(key(row + i, col + j));
-        if (other && other.spillFrom === undefined && (other.formula || other.value !== "")) blocked.push(layout.cellAddress({ row: row + i, col: col + j }));
-      }),
-    );
-    if (blocked.length) {
-      cell.value = "#SPILL!";
-      cell.errorMessage = `The spill range isn't blank: ${blocked.slice(0, 4).join(", ")}${blocked.length > 4 ? ` and ${blocked.length - 4} more` : ""} hold data.`;
-      return true;
+        const inTheWay = other && (other.spillFrom !== undefined ? other.spillFrom !== key(row, col) : other.formula || other.value !== "");
+        if (inTheWay) blocked.push(layout.cellAddress({ row: row + i, col: col + j }));
+      }
     }
-    cell.value = rows[0]?.[0] ?? "";
-    rows.forEach((r, i) =>
-      Array.from({ length: width }, (_, j) => j).forEach((j) => {
-        if (i === 0 && j === 0) return;
+    if (blocked.length) {
+      cell.spill.blocked = true;
+      setResult(cell, { error: "#SPILL!", message: `The spill range isn't blank: ${blocked.slice(0, 4).join(", ")}${blocked.length > 4 ? ` and ${blocked.length - 4} more` : ""} hold data.` });
+      return calls;
+    }
+    setResult(cell, rows[0]?.[0] ?? "");
+    for (let i = 0; i < rows.length; i++) {
+      for (let j = 0; j < width; j++) {
+        if (i === 0 && j === 0) continue;
         const target = s.cells.get(key(row + i, col + j)) ?? { value: "", numberFormat: "General" };
-        target.value = r[j] ?? "";
+        setResult(target, rows[i]![j] ?? "");
         target.spillFrom = key(row, col);
         s.cells.set(key(row + i, col + j), target);
-      }),
-    );
-    return true;
+      }
+    }
+    return calls;
   }
 
-  /** Empties the cells a formula's earlier result spilled into. */
-  private clearSpill(s: SheetModel, from: number): void {
-    for (const [k, c] of s.cells) if (c.spillFrom === from) s.cells.delete(k);
+  /** Empties the cells a formula's earlier answer spilled into; returns that block, if it spilled. */
+  private clearSpill(s: SheetModel, row: number, col: number, cell: CellState): Area | null {
+    const sp = cell.spill;
+    if (!sp) return null;
+    const from = key(row, col);
+    for (let i = 0; i < sp.rows; i++) {
+      for (let j = 0; j < sp.cols; j++) {
+        const k = key(row + i, col + j);
+        if (s.cells.get(k)?.spillFrom === from) s.cells.delete(k);
+      }
+    }
+    return { sheet: s, block: { top: row, left: col, bottom: row + sp.rows - 1, right: col + sp.cols - 1 } };
   }
 
   /** What a person typing into a cell does: the same parsing as a written value, and the cell keeps its format. */
@@ -499,5 +654,42 @@ export class WorkbookModel {
       out.push(row);
     }
     return out;
+  }
+}
+
+/** Cells of one sheet, for the dependency search. */
+interface Area {
+  sheet: SheetModel;
+  block: Block;
+  /** The formula whose answer these cells are (it does not depend on itself). */
+  from?: string;
+}
+
+/** A formula cell and the cells it refers to (sheet names in lower case). */
+interface FormulaEntry {
+  id: string;
+  sheet: SheetModel;
+  row: number;
+  col: number;
+  cell: CellState;
+  refs: Reference[];
+}
+
+const formulaId = (s: SheetModel, k: number): string => `${s.id}:${k}`;
+
+/** What a calculation leaves on a cell, cleared when the cell is written or calculated again. */
+const CALCULATED = ["computed", "errorMessage", "unreadable", "circular", "spill", "spillFrom"] as const;
+
+/** Excel's volatile functions among those the engine knows: calculated again by every recalculation. */
+const VOLATILE = /\b(NOW|TODAY|RAND|RANDBETWEEN)\s*\(/i;
+
+/** Puts a calculated value or error value into a cell. */
+function setResult(cell: CellState, v: CellValue): void {
+  if (typeof v === "object") {
+    cell.value = v.error;
+    cell.errorMessage = v.message;
+  } else {
+    cell.value = v;
+    delete cell.errorMessage;
   }
 }

@@ -43,12 +43,12 @@ export function renderGrid(wb: WorkbookModel, sheet: SheetModel): string {
         if (cell.formula && !cell.computed) {
           text = cell.formula;
           cls.push("formula");
-        } else text = layout.formatCell(cell.value, cell.numberFormat);
-        // A calculated =SKYNET formula shows its answer (the bar above shows the formula); an error its words on hover.
+        } else text = cell.errorMessage !== undefined ? String(cell.value) : layout.formatCell(cell.value, cell.numberFormat);
+        // A calculated formula shows its answer (the bar above shows the formula); an error its words on hover.
         if (cell.computed) cls.push("calculated");
         if (cell.spillFrom !== undefined) cls.push("spilled");
-        if (cell.errorMessage) cls.push("cell-error");
-        title = cell.errorMessage ? `${text}: ${cell.errorMessage}` : cell.formula && cell.computed ? `${cell.formula} → ${text}` : text;
+        if (cell.errorMessage !== undefined) cls.push("cell-error");
+        title = cell.errorMessage !== undefined ? `${text}: ${cell.errorMessage}` : cell.unreadable ? cell.unreadable : cell.formula && cell.computed ? `${cell.formula} → ${text}` : text;
         if (typeof cell.value === "number" && (!cell.formula || cell.computed)) cls.push("num");
         if (cell.bold) cls.push("bold");
         if (cell.italic) cls.push("italic");
