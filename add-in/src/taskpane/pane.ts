@@ -1,6 +1,6 @@
 // The pane: dataset list, Insert and Refresh, progress, the report of what changed, and the data release: which one
 // answers, where it comes from (the data address a team can point at its mirror), and what the last check found.
-import { sdkFor, type DatasetSummary } from "@skynet-data/sdk";
+import { sdkFor, type DatasetSummary, type TableLayout } from "@skynet-data/sdk";
 import type { StartupSetting, StartupState } from "../commands/startup.js";
 import type { DataFeed, FeedState } from "../data-feed/feed.js";
 import { describeFailure } from "../excel/errors.js";
@@ -195,13 +195,14 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
   const onProgress = (m: string) => (progressText.textContent = m);
   insert.addEventListener("click", () => {
     const ids = boxes().filter((b) => b.checked).map((b) => b.dataset.id!);
+    const layouts = new Map([...list.querySelectorAll<HTMLSelectElement>("select[data-layout-for]")].map((s) => [s.dataset.layoutFor!, s.value as TableLayout]));
     if (!ids.length) {
       error.hidden = false;
       error.textContent = "Select at least one dataset to insert.";
       return;
     }
     void busy("Insert", async () => {
-      report.innerHTML = renderInsertReport(await insertDatasets(feed, runner, ids, { isSetSupported: options.isSetSupported, onProgress }));
+      report.innerHTML = renderInsertReport(await insertDatasets(feed, runner, ids.map((id) => ({ id, layout: layouts.get(id) ?? "long" })), { isSetSupported: options.isSetSupported, onProgress }));
     });
   });
   refresh.addEventListener("click", () =>
@@ -242,5 +243,11 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
 function datasetItem(d: DatasetSummary): string {
   const period = year(d.from) === year(d.to) ? year(d.from) : `${year(d.from)}–${year(d.to)}`;
   return `<li><fluent-checkbox data-id="${esc(d.id)}" aria-describedby="meta-${esc(d.id)}"><span class="ds-title">${esc(d.title)}</span></fluent-checkbox>
-    <span class="meta" id="meta-${esc(d.id)}">${d.rows} rows · ${period} · ${d.sources} source${d.sources === 1 ? "" : "s"}</span></li>`;
+    <span class="meta" id="meta-${esc(d.id)}">${d.rows} rows · ${period} · ${d.sources} source${d.sources === 1 ? "" : "s"}</span>${layoutChoice(d)}</li>`;
+}
+
+/** The layout of a dataset's sheet, where it has a by-year one: the long table (one figure per row) or years down. */
+function layoutChoice(d: DatasetSummary): string {
+  if (!d.layouts.includes("by-year")) return "";
+  return `<select class="layout" data-layout-for="${esc(d.id)}" aria-label="Layout of ${esc(d.title)}"><option value="long">Long table: one figure per row</option><option value="by-year">By year: years down, series across</option></select>`;
 }
