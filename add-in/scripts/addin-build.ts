@@ -7,7 +7,8 @@ import { readFile, readdir } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { functionsView } from "@skynet-data/sdk/authoring";
+import { functionsView, lazyReleaseModule } from "@skynet-data/sdk/authoring";
+import { transform } from "esbuild";
 import { build, defaultClientConditions, type Plugin } from "vite";
 import { HELP_DIR, helpFileName, helpPages, readFunctionDocs } from "./help-pages.js";
 import { addinData, DATA_DIR, keyDefine, type AddinData } from "./release-data.js";
@@ -212,9 +213,9 @@ export const functionsReleaseView: Plugin = {
   },
   async load(id) {
     if (!id.startsWith(VIEW_PREFIX)) return null;
-    // A JSON string parsed once is far cheaper for the engine than the same data as an object literal.
-    const view = JSON.stringify(functionsView(JSON.parse(await readFile(id.slice(VIEW_PREFIX.length, -VIEW_SUFFIX.length), "utf8"))));
-    return `export default JSON.parse(${JSON.stringify(view)});`;
+    // A JSON text parsed once is far cheaper for the engine than the same data as an object literal; parsed on the
+    // first call of a function, not when functions.js is evaluated.
+    return lazyReleaseModule(functionsView(JSON.parse(await readFile(id.slice(VIEW_PREFIX.length, -VIEW_SUFFIX.length), "utf8"))));
   },
 };
 
@@ -248,7 +249,9 @@ export async function bundleRuntimeScript(entry: string = PATHS.runtimeEntry, de
   for (const out of outputs) {
     if (!("output" in out)) continue;
     const chunk = out.output.find((file) => file.type === "chunk" && file.isEntry);
-    if (chunk && chunk.type === "chunk") return chunk.code;
+    // All in ASCII (other characters as escapes): the engine then holds the source one byte a character, and
+    // compiles it about twice as fast (README, Performance).
+    if (chunk && chunk.type === "chunk") return (await transform(chunk.code, { charset: "ascii", minify: true, target: "es2022" })).code;
   }
   throw new Error(`Bundling ${entry} produced no script.`);
 }

@@ -7,7 +7,7 @@
 import { BUNDLED_CATALOG as catalog } from "@skynet-data/sdk/functions";
 import { restoreEarly } from "../data-feed/restore.js";
 import { ANSWER_FROM_HOOK, EARLY_RESTORE } from "../data-feed/runtime.js";
-import { runtimeStore } from "../data-feed/store.js";
+import { runtimeReader } from "../data-feed/store.js";
 import { answerFrom, answerWith, REGISTRATIONS } from "../functions/functions.js";
 import { FUNCTIONS_GLOBAL } from "../functions/published.js";
 
@@ -18,5 +18,5 @@ g[FUNCTIONS_GLOBAL] = REGISTRATIONS;
 // Only on a page (the shared runtime); in a bare script context (tests, tools) functions.js only registers.
 if (typeof g.location !== "undefined") {
   let before: ReturnType<typeof answerFrom> | null = null;
-  g[EARLY_RESTORE] = restoreEarly(runtimeStore(), catalog.release!.version, (c) => void (before = answerFrom(c)), () => before && answerWith(before));
+  g[EARLY_RESTORE] = restoreEarly(runtimeReader(), catalog.release!.version, (c) => void (before = answerFrom(c)), () => before && answerWith(before));
 }

@@ -36,8 +36,11 @@ export interface EarlyRestore {
  * puts the bundled release back (the feed then says the copy was damaged). Only reading: no download or signature
  * code, so functions.js stays small. Resolves null when there is nothing to restore; never rejects.
  */
-export async function restoreEarly(store: FeedStore, bundledVersion: string, swap: (catalog: Catalog) => void, revert: () => void): Promise<EarlyRestore | null> {
+export async function restoreEarly(store: Pick<FeedStore, "getItem">, bundledVersion: string, swap: (catalog: Catalog) => void, revert: () => void): Promise<EarlyRestore | null> {
   try {
+    // Storage is read once functions.js has been evaluated: OfficeRuntime.storage answers asynchronously anyway, and a
+    // page's localStorage, which reads synchronously, would hold up the evaluation that registers the functions.
+    await null;
     const [settingsText, cacheText] = await Promise.all([store.getItem(STORE_KEYS.settings), store.getItem(STORE_KEYS.cache)]);
     const pinned = readSettings(settingsText).settings.pinned;
     const cache = readCache(cacheText);

@@ -75,3 +75,21 @@ export function runtimeStore(g: typeof globalThis = globalThis): FeedStore {
   }
   return memoryStore();
 }
+
+/**
+ * Reading only, from the store runtimeStore would give (the same choice, without its probe write): what functions.js's
+ * early restore needs, kept small and never writing while the functions start. Never throws; a blocked store reads null.
+ */
+export function runtimeReader(g: typeof globalThis = globalThis): Pick<FeedStore, "getItem"> {
+  const office = (g as { OfficeRuntime?: { storage?: Partial<OfficeRuntimeStorage> } }).OfficeRuntime?.storage;
+  if (office && typeof office.getItem === "function" && typeof office.setItem === "function" && typeof office.removeItem === "function") return { getItem: (key) => office.getItem!(key) };
+  return {
+    getItem: async (key) => {
+      try {
+        return (g as { localStorage?: Storage }).localStorage?.getItem(key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}

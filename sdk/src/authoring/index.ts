@@ -10,7 +10,7 @@ import { validateDatasets, type SourceInput } from "./validate.js";
 export { compileRelease, compareVersions, releaseHash, ReleaseBuildError, type ReleaseInput } from "./compile.js";
 export { INTEGRITY_RULES, spellings, validateDatasets, type IntegrityRule, type RuleContext, type SourceInput } from "./validate.js";
 export { resolvePhrase, type ResolvedPhrase } from "../core/dates.js";
-export { functionsView } from "../release/view.js";
+export { functionsView, lazyReleaseModule } from "../release/view.js";
 export * as schemas from "../core/schema.js";
 export * as releaseSchemas from "../release/format.js";
 export { Dataset as DatasetSchema, defineDataset, type DatasetInput } from "../core/dataset.js";

@@ -289,3 +289,25 @@ export function catalogFrom({ datasets, sources, indexes, answers = null, releas
     sourcesOf: (id) => [...(sourceOrderByDataset.get(getDataset(id).id) ?? [])],
   };
 }
+
+const LAZY_RECORDS = ["answers", "datasets", "series", "observations", "events", "partners", "sources"] as const satisfies readonly (keyof Catalog)[];
+const LAZY_QUERIES = ["getSeries", "getSource", "getDataset", "observationsOf", "figure", "timeline", "table", "sourcesTable", "sourcesOf"] as const satisfies readonly (keyof Catalog)[];
+
+/**
+ * A catalogue that reads its records only when first asked: `release` (what the release says of itself) is there at
+ * once, everything else is built by `load` on the first query, once. Start-up (functions.js, the SDK's import) pays
+ * nothing for data no call has asked for yet.
+ *
+ * @example
+ * const catalog = lazyCatalog(info, () => ({ datasets, sources, indexes, answers }));
+ * catalog.release?.version //=> "2026.11.1" (nothing loaded yet)
+ * catalog.getSeries("fox-hunt.captured").unit //=> "persons" (loaded now)
+ */
+export function lazyCatalog(release: ReleaseInfo | null, load: () => Omit<CatalogData, "release">): Catalog {
+  let built: Catalog | undefined;
+  const c = (): Record<string, unknown> => (built ??= catalogFrom({ ...load(), release })) as unknown as Record<string, unknown>;
+  const lazy: Record<string, unknown> = { release };
+  for (const k of LAZY_RECORDS) Object.defineProperty(lazy, k, { enumerable: true, get: () => c()[k] });
+  for (const k of LAZY_QUERIES) lazy[k] = (...args: unknown[]) => (c()[k] as (...a: unknown[]) => unknown)(...args);
+  return lazy as unknown as Catalog;
+}

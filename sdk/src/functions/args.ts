@@ -99,7 +99,7 @@ export const isoOf = (d: DateArg): string => d.iso ?? fromExcelSerial(d.serial!)
 export const normalizeWords = (s: string): string =>
   s
     .toLowerCase()
-    .replace(/['’]/g, "")
+    .replace(/['\u2019]/g, "")
     .replace(/[^a-z0-9$]+/g, " ")
     .trim();
 

@@ -55,16 +55,18 @@ export type CustomFunctions = Readonly<
  * functionsFor(latest, releaseHistory([older, latest])).REVISIONS("sky-net.returned", 2015) //=> header, then one row per release that changed it
  */
 export function functionsFor(catalog: Catalog, history?: ReleaseHistory): CustomFunctions {
-  const answers = catalog.answers;
-  if (!answers) throw new SkynetError("invalid-data", "this catalogue has no answer tables: its data binds no series to the custom functions");
+  // A release always carries its answer tables (loadRelease checks); they are read on a function's first call, so
+  // building the functions reads no data. Unreleased data without tables is refused here, at once.
+  if (!catalog.release && !catalog.answers) throw new SkynetError("invalid-data", "this catalogue has no answer tables: its data binds no series to the custom functions");
+  const answers = () => catalog.answers!;
   const fns: CustomFunctions = {
-    TREATIES_IN_FORCE: treatyFunction(answers.TREATIES_IN_FORCE),
-    TREATIES_CONCLUDED: treatyFunction(answers.TREATIES_CONCLUDED),
-    CAPTURES: yearlyFunction(answers.CAPTURES),
-    SURRENDERED: yearlyFunction(answers.SURRENDERED, { takesAgency: false }),
-    RETURNED: yearlyFunction(answers.RETURNED),
-    RECOVERED: yearlyFunction(answers.RECOVERED),
-    COUNTRIES: yearlyFunction(answers.COUNTRIES, { takesAgency: false }),
+    TREATIES_IN_FORCE: treatyFunction(() => answers().TREATIES_IN_FORCE),
+    TREATIES_CONCLUDED: treatyFunction(() => answers().TREATIES_CONCLUDED),
+    CAPTURES: yearlyFunction(() => answers().CAPTURES),
+    SURRENDERED: yearlyFunction(() => answers().SURRENDERED, { takesAgency: false }),
+    RETURNED: yearlyFunction(() => answers().RETURNED),
+    RECOVERED: yearlyFunction(() => answers().RECOVERED),
+    COUNTRIES: yearlyFunction(() => answers().COUNTRIES, { takesAgency: false }),
     ...tableFunctions(catalog),
     ...figureFunctions(catalog),
     REVISIONS: revisionsFor(catalog, history),

@@ -36,25 +36,28 @@ function stepIndex(steps: Steps, serial: number | undefined, iso: string | undef
   return found;
 }
 
-/** A treaty function over one answer table: (kind?, as_of?) -> the count, or its #N/A or #VALUE! words. */
-export function treatyFunction(table: TreatyAnswers): (kind?: unknown, as_of?: unknown) => Answer<number> {
-  const kinds = { extradition: prepare(table.kinds.extradition), "judicial-assistance": prepare(table.kinds["judicial-assistance"]), both: prepare(table.kinds.both) };
+type Kinds = { extradition: Steps; "judicial-assistance": Steps; both: Steps };
+
+/**
+ * A treaty function over one answer table (or a function giving it, asked on the first call, so start-up builds
+ * nothing): (kind?, as_of?) -> the count, or its #N/A or #VALUE! words. Once a kind has been seen, a call with an
+ * Excel date is a Map lookup and a binary search over the change points.
+ */
+export function treatyFunction(tableOf: TreatyAnswers | (() => TreatyAnswers)): (kind?: unknown, as_of?: unknown) => Answer<number> {
+  let kinds: Kinds | undefined;
+  const state = (): Kinds => {
+    if (kinds) return kinds;
+    const table = typeof tableOf === "function" ? tableOf() : tableOf;
+    return (kinds = { extradition: prepare(table.kinds.extradition), "judicial-assistance": prepare(table.kinds["judicial-assistance"]), both: prepare(table.kinds.both) });
+  };
+  // The steps of a kind by the kind as Excel passed it (text seen before).
+  const byRaw = new Map<unknown, Steps>();
   // An answer whose words name the date, by the date as given (serial or text), written once per date asked.
   const worded = new Map<Steps, Map<number | string, Answer<number>>>();
   // A bad argument's #VALUE!, by the arguments as Excel passed them (primitive values only), so a typo's words are built once.
   const badArguments = new Map<unknown, Map<unknown, Answer<number>>>();
-  const answer = guarded((kindRaw?: unknown, asOfRaw?: unknown): Answer<number> => {
-    const kind = kindRaw == null ? "both" : ((typeof kindRaw === "string" ? TREATY_KIND_ALIASES.get(kindRaw) : undefined) ?? choiceArg(kindRaw, "kind", TREATY_KIND_ALIASES, ACCEPTED_TREATY_KINDS) ?? "both");
-    const steps = kinds[kind];
-    let serial: number | undefined;
-    let iso: string | undefined;
-    if (typeof asOfRaw === "number" && asOfRaw >= MIN_SERIAL && asOfRaw < MAX_SERIAL + 1) serial = Math.floor(asOfRaw);
-    else if (asOfRaw != null) {
-      const at = optionalDateArg(asOfRaw, "as_of");
-      serial = at?.serial;
-      iso = at?.iso;
-    }
-    if (serial === undefined && iso === undefined) return steps.latest;
+
+  const atStep = (steps: Steps, serial: number | undefined, iso: string | undefined): Answer<number> => {
     const i = stepIndex(steps, serial, iso);
     const answer = i >= 0 ? steps.answers[i]! : { template: steps.before };
     if (typeof answer === "number" || !("template" in answer)) return answer;
@@ -67,9 +70,32 @@ export function treatyFunction(table: TreatyAnswers): (kind?: unknown, as_of?: u
       if (byDate.size < 4096) byDate.set(dateKey, words);
     }
     return words;
+  };
+
+  const answer = guarded((kindRaw?: unknown, asOfRaw?: unknown): Answer<number> => {
+    const all = state();
+    const kind = kindRaw == null ? "both" : ((typeof kindRaw === "string" ? TREATY_KIND_ALIASES.get(kindRaw) : undefined) ?? choiceArg(kindRaw, "kind", TREATY_KIND_ALIASES, ACCEPTED_TREATY_KINDS) ?? "both");
+    const steps = all[kind];
+    if (typeof kindRaw === "string" && byRaw.size < 4096) byRaw.set(kindRaw, steps);
+    let serial: number | undefined;
+    let iso: string | undefined;
+    if (typeof asOfRaw === "number" && asOfRaw >= MIN_SERIAL && asOfRaw < MAX_SERIAL + 1) serial = Math.floor(asOfRaw);
+    else if (asOfRaw != null) {
+      const at = optionalDateArg(asOfRaw, "as_of");
+      serial = at?.serial;
+      iso = at?.iso;
+    }
+    if (serial === undefined && iso === undefined) return steps.latest;
+    return atStep(steps, serial, iso);
   });
   const primitive = (v: unknown) => v == null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
   return (kindRaw?: unknown, asOfRaw?: unknown): Answer<number> => {
+    // The hot path: a kind omitted or seen before, and an Excel date or nothing.
+    const steps = kindRaw == null ? (kinds ?? state()).both : byRaw.get(kindRaw);
+    if (steps !== undefined) {
+      if (asOfRaw == null) return steps.latest;
+      if (typeof asOfRaw === "number" && asOfRaw >= MIN_SERIAL && asOfRaw < MAX_SERIAL + 1) return atStep(steps, Math.floor(asOfRaw), undefined);
+    }
     const known = badArguments.size ? badArguments.get(kindRaw)?.get(asOfRaw) : undefined;
     if (known !== undefined) return known;
     const a = answer(kindRaw, asOfRaw);

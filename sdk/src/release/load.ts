@@ -1,7 +1,7 @@
 // Loading a release at run time: a hash check and a plain read, no schema library. Full validation lives in
 // `@skynet-data/sdk/authoring` (validateRelease), for whoever wants it off the hot path.
 import { canonicalJson } from "../core/canonical.js";
-import { catalogFrom, computeIndexes, type Catalog } from "../core/catalog.js";
+import { computeIndexes, lazyCatalog, type Catalog, type ReleaseInfo } from "../core/catalog.js";
 import { SkynetError } from "../core/errors.js";
 import { sha256Hex } from "../core/sha256.js";
 import { RELEASE_FORMAT } from "./constants.js";
@@ -36,11 +36,24 @@ export function readRelease(json: string | unknown): Release {
   return r as Release;
 }
 
-/** A catalogue over a release already read (or the functions' view of one, whose indexes it computes), with its answer tables and what it says of itself. */
+/**
+ * A catalogue over a release already read (or the functions' view of one, whose indexes it computes), with its answer
+ * tables and what it says of itself. Lazy: the records, the indexes and the changelog are first read when asked for,
+ * so a release whose `data`, `answers` and `changelog` are getters over text not yet parsed stays unparsed until then.
+ */
 export function catalogOfRelease(release: Omit<Release, "indexes"> & { indexes?: Release["indexes"] }): Catalog {
-  const { data, answers, hash, format, version, date, previous, changelog } = release;
-  const indexes = release.indexes ?? computeIndexes(data.datasets);
-  return catalogFrom({ datasets: data.datasets, sources: data.sources, indexes, answers, release: { format, version, date, previous, changelog, hash } });
+  const { hash, format, version, date, previous } = release;
+  const info: ReleaseInfo = {
+    format,
+    version,
+    date,
+    previous,
+    hash,
+    get changelog() {
+      return release.changelog;
+    },
+  };
+  return lazyCatalog(info, () => ({ datasets: release.data.datasets, sources: release.data.sources, indexes: release.indexes ?? computeIndexes(release.data.datasets), answers: release.answers }));
 }
 
 /**

@@ -4,7 +4,7 @@ import { RELEASE } from "../datasets/release.js";
 import { functionsFor } from "../functions/index.js";
 import type { Release } from "./format.js";
 import { catalogOfRelease, loadRelease } from "./load.js";
-import { functionsView } from "./view.js";
+import { functionsView, lazyReleaseModule } from "./view.js";
 
 const text = readFileSync(new URL(`../releases/${RELEASE.version}.json`, import.meta.url), "utf8");
 const release = JSON.parse(text) as Release;
@@ -34,5 +34,44 @@ describe("functionsView", () => {
     expect("indexes" in v).toBe(false);
     expect(JSON.stringify(v).length).toBeLessThan(text.length * 0.8);
     expect(() => loadRelease({ ...v, indexes: release.indexes })).toThrow(/does not match its hash/);
+  });
+});
+
+/** The module lazyReleaseModule writes, evaluated: its default export. */
+async function evaluated(source: string): Promise<Record<string, unknown>> {
+  return ((await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`)) as { default: Record<string, unknown> }).default;
+}
+
+describe("lazyReleaseModule", () => {
+  it("gives back the release exactly, field for field, and is all in ASCII", async () => {
+    const source = lazyReleaseModule(release);
+    expect(/[^\x00-\x7f]/.test(source)).toBe(false);
+    const lazy = await evaluated(source);
+    for (const k of Object.keys(release) as (keyof Release)[]) expect(JSON.stringify(lazy[k]), k).toBe(JSON.stringify(release[k]));
+    expect(Object.keys(lazy).sort()).toEqual(Object.keys(release).sort());
+    expect(lazy.version).toBe(RELEASE.version);
+  });
+
+  it("gives back the functions' view exactly (fields left undefined stay absent), and its catalogue answers as the view's does", async () => {
+    const v = functionsView(release);
+    const lazy = await evaluated(lazyReleaseModule(v, 1000));
+    for (const k of Object.keys(v) as (keyof typeof v)[]) expect(JSON.stringify(lazy[k]), k).toBe(JSON.stringify(v[k]));
+    const fromModule = functionsFor(catalogOfRelease(lazy as unknown as Release));
+    for (const call of [["CAPTURES", 2014], ["RETURNED", 2016], ["DATASET", "partners"], ["EVENTS", "2014-11-01", "2014-11-30"]] as const) {
+      const [id, ...args] = call;
+      expect(JSON.stringify((fromModule as any)[id](...args))).toBe(JSON.stringify((view as any)[id](...args)));
+    }
+  });
+
+  it("parses nothing until data is asked for", async () => {
+    const source = lazyReleaseModule(release).replace("JSON.parse(", "(globalThis.__parsed = (globalThis.__parsed ?? 0) + 1, JSON.parse)(");
+    const lazy = await evaluated(source);
+    const g = globalThis as { __parsed?: number };
+    const catalog = catalogOfRelease(lazy as unknown as Release);
+    expect(catalog.release?.hash).toBe(release.hash);
+    expect(g.__parsed).toBeUndefined();
+    expect(catalog.getSeries("fox-hunt.captured").id).toBe("fox-hunt.captured");
+    expect(g.__parsed).toBe(1);
+    delete g.__parsed;
   });
 });

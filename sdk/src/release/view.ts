@@ -28,3 +28,66 @@ export function functionsView({ indexes: _indexes, ...release }: Release): Relea
     },
   };
 }
+
+/** Characters outside ASCII, as JSON escapes: a script all in ASCII is held one byte a character by the engine. */
+const asciiJson = (value: unknown): string => JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** Marks a list of records written as columns, and a field a record does not have. No text of a release holds it. */
+const COLUMNS = "\u0000";
+
+/**
+ * A list of two or more records with their fields in the same order, written as columns: `[COLUMNS, fields, ...rows]`,
+ * a field a record lacks written as COLUMNS; everything inside likewise. `readColumns` gives back the same JSON.
+ */
+function columns(x: unknown): unknown {
+  if (Array.isArray(x)) {
+    const isRecord = (o: unknown): o is Record<string, unknown> => o !== null && typeof o === "object" && !Array.isArray(o);
+    // JSON leaves out a field whose value is undefined: so does this.
+    const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+    const fields = [...new Set(x.flatMap((o) => (isRecord(o) ? keys(o) : [])))];
+    const sameOrder = (o: unknown) => isRecord(o) && keys(o).join("\n") === fields.filter((f) => o[f] !== undefined).join("\n");
+    if (x.length < 2 || !x.every(sameOrder)) return x.map(columns);
+    return [COLUMNS, fields, ...x.map((o: Record<string, unknown>) => fields.map((f) => (o[f] !== undefined ? columns(o[f]) : COLUMNS)))];
+  }
+  if (x !== null && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, columns(v)]));
+  if (typeof x === "string" && x.includes(COLUMNS)) throw new Error(`a text of the release holds the character U+0000: ${JSON.stringify(x.slice(0, 40))}`);
+  return x;
+}
+
+/** The reader of `columns`, as the source of a function (it goes into the module lazyReleaseModule writes). */
+const READ_COLUMNS = `const readColumns = (x) => Array.isArray(x)
+  ? x[0] === ${JSON.stringify(COLUMNS)}
+    ? x.slice(2).map((r) => { const o = {}; x[1].forEach((f, i) => { if (r[i] !== ${JSON.stringify(COLUMNS)}) o[f] = readColumns(r[i]); }); return o; })
+    : x.map(readColumns)
+  : x !== null && typeof x === "object" ? (Object.keys(x).forEach((k) => { x[k] = readColumns(x[k]); }), x) : x;`;
+
+/**
+ * The source of an ES module whose default export is a release (or a view of one) read lazily: what it says of itself
+ * (format, version, date, previous, hash) at once, its `data`, `answers`, `indexes` and `changelog` parsed from its
+ * JSON text on first use. Lists of records are written as columns (each field name once), which makes the text a
+ * fifth shorter. The text is ASCII (other characters as JSON escapes) in pieces of a few kilobytes: an engine
+ * compiles one long string literal far more slowly than the same text in short pieces, and a whole script in ASCII
+ * twice as fast as one holding any other character. Bundlers (functions.js, the SDK's dist) use it for the release
+ * they embed, so loading the script parses no data until a function or query asks for it.
+ *
+ * @example
+ * lazyReleaseModule(functionsView(release)) //=> 'const text = ["{\"format\":1,…", …];…export default { format: 1, version: "2026.11.1", …'
+ */
+export function lazyReleaseModule(release: Omit<Release, "indexes"> & { indexes?: Release["indexes"] }, piece = 16384): string {
+  const { format, version, date, previous, hash } = release;
+  const text = asciiJson(columns(release));
+  const pieces: string[] = [];
+  // Any cut will do (inside an escape too): the pieces are joined back before the text is parsed.
+  for (let at = 0; at < text.length; at += piece) pieces.push(text.slice(at, at + piece));
+  const lazy = ["data", "answers", "changelog", ...(release.indexes ? ["indexes"] : [])];
+  return [
+    `const text = [${pieces.map((p) => JSON.stringify(p)).join(",\n")}];`,
+    READ_COLUMNS,
+    "let doc;",
+    "const read = () => (doc ??= readColumns(JSON.parse(text.join(\"\"))));",
+    `export default { format: ${asciiJson(format)}, version: ${asciiJson(version)}, date: ${asciiJson(date)}, previous: ${asciiJson(previous)}, hash: ${asciiJson(hash)},`,
+    ...lazy.map((k) => `  get ${k}() { return read().${k}; },`),
+    "};",
+    "",
+  ].join("\n");
+}
