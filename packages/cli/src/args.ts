@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { listDatasets } from "@skynet-data/sdk";
+import { listDatasets, TABLE_LAYOUTS, type TableLayout } from "@skynet-data/sdk";
 import { FORMAT_IDS, type FormatId } from "./formats/index.js";
 
 /**
@@ -18,7 +18,7 @@ export type Command =
   | { kind: "version" }
   | { kind: "list"; json: boolean }
   /** `datasets` are resolved ids; with `release`, they are resolved once that release is loaded (and empty here). */
-  | { kind: "export"; format: FormatId; out: string; datasets: string[]; release?: ExportSource }
+  | { kind: "export"; format: FormatId; out: string; datasets: string[]; release?: ExportSource; /** xlsx only: the dataset sheets by year where a dataset has that layout. */ layout?: TableLayout }
   | { kind: "release"; out: string; releases: string[]; keyFile?: string }
   | { kind: "usage-error"; message: string };
 
@@ -50,10 +50,11 @@ const OPTIONS = {
   release: { type: "string", short: "r", multiple: true },
   "public-key": { type: "string" },
   "key-file": { type: "string" },
+  layout: { type: "string", short: "l" },
 } as const;
 
 const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
-  export: ["help", "format", "out", "datasets", "release", "public-key"],
+  export: ["help", "format", "out", "datasets", "release", "public-key", "layout"],
   list: ["help", "json"],
   release: ["help", "out", "release", "key-file"],
   help: ["help"],
@@ -106,6 +107,10 @@ export function parseCommand(argv: readonly string[]): Command {
   const out = values.out?.trim();
   if (!out) return usageError(`--out is required: the ${format === "csv" || format === "datapackage" ? "directory" : "file"} to write`);
   const publicKey = values["public-key"]?.trim();
+  const layoutAsked = values.layout?.trim().toLowerCase();
+  if (layoutAsked !== undefined && !(TABLE_LAYOUTS as readonly string[]).includes(layoutAsked)) return usageError(`unknown layout "${values.layout}"; accepted: ${quoteList(TABLE_LAYOUTS)}`);
+  if (layoutAsked !== undefined && format !== "xlsx") return usageError(`--layout lays out the sheets of --format xlsx; the ${format} format has one layout (one figure per row)`);
+  const layoutOf = layoutAsked === "by-year" ? { layout: "by-year" as const } : {};
   if (values.release) {
     if (values.release.length > 1) return usageError(`export takes one --release, got ${values.release.length}: ${quoteList(values.release)}`);
     const from = values.release[0]!.trim();
@@ -113,13 +118,13 @@ export function parseCommand(argv: readonly string[]): Command {
     if (isUrl(from)) {
       if (!/^https:\/\//i.test(from)) return usageError(`--release takes a file or an https:// address, got "${from}": releases are only downloaded over HTTPS`);
       if (!publicKey) return usageError("--public-key <file> is required with a release address: the public key (JWK) its signature must verify with, from a copy you trust");
-      return { kind: "export", format: format as FormatId, out, datasets: [], release: { kind: "url", url: from, publicKey, ...(values.datasets !== undefined ? { datasets: values.datasets } : {}) } };
+      return { kind: "export", format: format as FormatId, out, datasets: [], release: { kind: "url", url: from, publicKey, ...(values.datasets !== undefined ? { datasets: values.datasets } : {}) }, ...layoutOf };
     }
     if (values["public-key"] !== undefined) return usageError("--public-key checks a release downloaded from an https:// address; a release file is checked against its own hash");
-    return { kind: "export", format: format as FormatId, out, datasets: [], release: { kind: "file", path: from, ...(values.datasets !== undefined ? { datasets: values.datasets } : {}) } };
+    return { kind: "export", format: format as FormatId, out, datasets: [], release: { kind: "file", path: from, ...(values.datasets !== undefined ? { datasets: values.datasets } : {}) }, ...layoutOf };
   }
   if (values["public-key"] !== undefined) return usageError("--public-key goes with --release <https address>: it checks the signature of a downloaded release");
   const datasets = resolveDatasets(values.datasets);
   if (!datasets.ok) return usageError(datasets.message);
-  return { kind: "export", format: format as FormatId, out, datasets: datasets.ids };
+  return { kind: "export", format: format as FormatId, out, datasets: datasets.ids, ...layoutOf };
 }

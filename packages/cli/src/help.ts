@@ -40,7 +40,7 @@ export function helpText(): string {
 Data version ${DATA_VERSION}. Every figure carries its unit, period, coverage and source.
 
 Usage:
-  skynet-data export --format <format> --out <path> [--datasets <id,id,...>] [--release <file|url> [--public-key <file>]]
+  skynet-data export --format <format> --out <path> [--datasets <id,id,...>] [--layout long|by-year] [--release <file|url> [--public-key <file>]]
   skynet-data list [--json]
   skynet-data release --out <folder> [--release <file>]... [--key-file <file>]
   skynet-data help [export|list|release]      (or --help after any command)
@@ -56,6 +56,9 @@ export options:
                           hash), or the https:// address of a release folder (its latest release) or of a
                           release file in one, checked against its signature too.
       --public-key <file> With a release address: the public key (JWK) the signature must verify with.
+  -l, --layout <layout>   xlsx only: "long" (default, one figure per row, as the add-in inserts it) or "by-year"
+                          (years down, one column per series, part years and lower bounds in a Notes column;
+                          datasets of events or partners keep their long table).
 
 release options (publish signed releases into a folder any static HTTPS host serves):
   -o, --out <folder>      Required. Receives releases/<version>.json, index.json (every version, merged with the

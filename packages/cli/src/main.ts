@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { resolve } from "node:path";
-import { DATA_VERSION, fetchLatest, fetchRelease, listDatasets, loadRelease, readPublicKey, sdkFor, SkynetError, type Sdk } from "@skynet-data/sdk";
+import { DATA_VERSION, fetchLatest, fetchRelease, listDatasets, loadRelease, readPublicKey, sdkFor, SkynetError, type Sdk, type TableLayout } from "@skynet-data/sdk";
 import { parseCommand, resolveDatasets, type ExportSource } from "./args.js";
 import { sdkOf } from "./formats/artifact.js";
 import { FORMATS, type Artifact, type FormatId } from "./formats/index.js";
@@ -44,13 +44,15 @@ const describe = (a: Artifact): string => {
 };
 
 /** Builds one export of a release (the bundled one unless `sdk` is given) and writes it atomically; returns the words to print. */
-export async function runExport(format: FormatId, out: string, datasets: string[], io: CliIo = { stdout: () => undefined, stderr: () => undefined }, sdk?: Sdk): Promise<string> {
+export async function runExport(format: FormatId, out: string, datasets: string[], io: CliIo = { stdout: () => undefined, stderr: () => undefined }, sdk?: Sdk, layout?: TableLayout): Promise<string> {
   const fs = io.fs ?? realFs;
   const bound = sdkOf({ sdk });
   const ids = bound.listDatasets().map((d) => d.id);
-  const artifact = await FORMATS[format].build({ datasets, now: io.now?.() ?? new Date(), sdk: bound });
+  const artifact = await FORMATS[format].build({ datasets, now: io.now?.() ?? new Date(), sdk: bound, ...(layout ? { layout } : {}) });
   await writeArtifact(out, artifact, { fs, replaceable: (dir, entries) => isPreviousExport(fs, dir, entries, ids) });
-  return `skynet-data: wrote ${format} to ${out} (${describe(artifact)}; datasets: ${datasets.join(", ")}; data version ${bound.DATA_VERSION})\n`;
+  const long = layout === "by-year" ? bound.listDatasets().filter((d) => datasets.includes(d.id) && !d.layouts.includes("by-year")).map((d) => d.id) : [];
+  const laidOut = layout === "by-year" ? `; by year${long.length ? `, except ${long.join(", ")} (no figures of a calendar year: long table)` : ""}` : "";
+  return `skynet-data: wrote ${format} to ${out} (${describe(artifact)}; datasets: ${datasets.join(", ")}${laidOut}; data version ${bound.DATA_VERSION})\n`;
 }
 
 /** A failure to load the release `export --release` names, in words. */
@@ -115,7 +117,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           }
           datasets = chosen.ids;
         }
-        io.stdout(await runExport(cmd.format, cmd.out, datasets, io, sdk));
+        io.stdout(await runExport(cmd.format, cmd.out, datasets, io, sdk, cmd.layout));
         return EXIT.ok;
       } catch (e) {
         const message = e instanceof WriteError || e instanceof ReleaseSourceError ? e.message : `export failed: ${e instanceof Error ? e.message : String(e)}`;

@@ -1,4 +1,4 @@
-import { catalog, sdkFor, type Sdk } from "@skynet-data/sdk";
+import { catalog, sdkFor, type Sdk, type TableLayout } from "@skynet-data/sdk";
 
 /** What an export writes: one file, or a directory of files (paths relative to it, `/`-separated). */
 export type Artifact = { kind: "file"; bytes: Uint8Array } | { kind: "dir"; files: { path: string; bytes: Uint8Array }[] };
@@ -9,6 +9,8 @@ export interface ExportRequest {
   now: Date;
   /** The SDK bound to the release to export (`sdkFor(loadRelease(…))`); the bundled release when omitted. */
   sdk?: Sdk;
+  /** "by-year": each dataset that has a by-year layout gets that sheet instead of its long table (xlsx). */
+  layout?: TableLayout;
 }
 
 const bundled = sdkFor(catalog);

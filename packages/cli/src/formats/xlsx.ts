@@ -104,14 +104,15 @@ function renderChartData(wb: ExcelJS.Workbook, plan: SheetPlan, name: string, da
  * wb.worksheets.map((w) => w.name) //=> ["Fox Hunt", "Sources", "SkyNet_fox_hunt charts"]
  */
 export function buildWorkbook(req: ExportRequest): ExcelJS.Workbook {
-  const { DATA_VERSION, planSheet, planSourcesSheet } = sdkOf(req);
+  const { DATA_VERSION, planSheet, planByYearSheet, planSourcesSheet, listDatasets } = sdkOf(req);
+  const byYear = new Set(req.layout === "by-year" ? listDatasets().filter((d) => d.layouts.includes("by-year")).map((d) => d.id) : []);
   const wb = new ExcelJS.Workbook();
   wb.creator = "skynet-data export --format xlsx (package @skynet-data/cli)";
   wb.created = req.now;
   wb.modified = req.now;
   wb.title = "Sky Net Data";
   wb.description = `Sky Net Data ${DATA_VERSION}, exported ${req.now.toISOString()}: ${req.datasets.join(", ")}`;
-  const plans = req.datasets.map((id) => planSheet(id));
+  const plans = req.datasets.map((id) => (byYear.has(id) ? planByYearSheet(id) : planSheet(id)));
   const sources = planSourcesSheet(req.datasets);
   const taken: string[] = [sources.sheetName];
   const names = plans.map((plan) => {
