@@ -8,6 +8,7 @@ import { memoryStore } from "../../src/data-feed/store.js";
 import { parseStamp, STAMP_KEY } from "../../src/excel/load-plan/index.js";
 import { doubleRunner } from "../../src/excel/run.js";
 import { insertDatasets, insertPlans, refreshPlans, refreshWorkbook } from "../../src/taskpane/actions.js";
+import { renderRefreshReport } from "../../src/taskpane/report.js";
 import { functionHost, WorkbookModel } from "../../src/workbook/index.js";
 import { releaseFolder, serveFolder, type FolderServer, type ReleaseFolder } from "../data-feed/folder.js";
 import { ADDED, fileText, madeUpReleases, REMOVED, REVISED, V2 } from "../data-feed/made-up.js";
@@ -142,6 +143,8 @@ describe("Insert by year, then Refresh under a new release", () => {
       { key: "2020", column: "Returned red-notice fugitives (persons)", from: String(REMOVED.value), to: "" },
     ]);
     expect(parseStamp(wb.settings.get(STAMP_KEY))).toMatchObject({ datasets: [], byYear: ["sky-net"] });
+    // The pane names the rows by their year.
+    expect(renderRefreshReport(result)).toContain('<span class="c-label">2020</span>');
 
     const after = wb.table(TABLE)!;
     expect(layout.blockAddress(after.block)).toBe("A7:K18");

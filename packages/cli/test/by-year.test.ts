@@ -33,7 +33,8 @@ describe("export --format xlsx --layout by-year", () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Sky Net by year", "Timeline", "Sources", "SkyNet_by_year_sky_net charts"]);
     const ws = wb.getWorksheet("Sky Net by year")!;
-    expect(Object.values(ws.tables).map((t) => [t.table.name, t.table.tableRef])).toEqual([["SkyNet_by_year_sky_net", "A7:I17"]]);
+    const tables = ws.getTables() as unknown as { table: { name: string; tableRef: string } }[];
+    expect(tables.map((t) => [t.table.name, t.table.tableRef])).toEqual([["SkyNet_by_year_sky_net", "A7:I17"]]);
     expect([ws.getCell("A7").value, ws.getCell("B7").value, ws.getCell("I7").value]).toEqual(["Year", "Sky Net fugitives returned (persons)", "Notes"]);
     expect([ws.getCell("A12").value, ws.getCell("B12").value]).toEqual([2019, 2041]);
     expect([ws.getCell("A9").value, ws.getCell("B9").value]).toEqual([2016, null]);
