@@ -1,7 +1,9 @@
 // The part of Office.js the add-in drives, written against @types/office-js: each member is Office's own type (Pick)
-// or narrows one where Office returns a proxy. Excel.RequestContext satisfies it (officeRunner passes one, checked by
-// tsc), and the workbook double implements it (`implements` in add-in/src/workbook/api.ts), so the double cannot drift
-// from Office's types unnoticed. Use nothing of Office outside this surface; add a member here first.
+// or narrows one where Office returns a proxy. Every batch gets an OfficeContext (run.ts): officeRunner hands it
+// Excel.RequestContext and doubleRunner the workbook double's context, with no cast, so tsc checks that both satisfy
+// it and the double cannot drift from Office's types unnoticed. Use nothing of Office outside this surface; add a
+// member here (or to selection.ts's SelectionContext) first.
+import type { SelectionContext } from "./selection.js";
 
 /** A range: its address and cells after `load`, the setters the adapter writes, and the calls it makes. */
 export interface RangeSurface extends Pick<Excel.Range, "address" | "values" | "formulas" | "numberFormat" | "hyperlink" | "isNullObject"> {
@@ -16,12 +18,14 @@ export interface RangeFormatSurface extends Pick<Excel.RangeFormat, "columnWidth
   readonly font: Pick<Excel.RangeFont, "bold" | "italic" | "size" | "color">;
 }
 
-export interface WorksheetSurface extends Pick<Excel.Worksheet, "name" | "visibility" | "isNullObject" | "activate"> {
+export interface WorksheetSurface extends Pick<Excel.Worksheet, "name" | "visibility" | "isNullObject" | "activate" | "delete"> {
   readonly tables: TableCollectionSurface;
   readonly charts: ChartCollectionSurface;
   readonly freezePanes: Pick<Excel.WorksheetFreezePanes, "freezeRows">;
   load(propertyNames: string): WorksheetSurface;
   getRange(address?: string): RangeSurface;
+  getUsedRange(valuesOnly?: boolean): RangeSurface;
+  getCell(row: number, column: number): RangeSurface;
 }
 
 export interface WorksheetCollectionSurface {
@@ -81,3 +85,6 @@ export interface WorkbookContext {
   readonly workbook: WorkbookSurface;
   sync(): Promise<unknown>;
 }
+
+/** Everything a batch may drive: the adapter's surface and the finder's (selection, notes, comments: selection.ts). */
+export type OfficeContext = WorkbookContext & SelectionContext;

@@ -1,7 +1,7 @@
 // The adapter contract on the workbook double: each case from a fresh workbook, at the newest Excel and at the oldest
 // the pane supports without Table.resize (Excel on Mac 16.35, ExcelApi 1.11).
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { WorkbookContext } from "../../src/excel/office.js";
+import type { OfficeContext, WorkbookContext } from "../../src/excel/office.js";
 import { doubleRunner } from "../../src/excel/run.js";
 import { HOSTS } from "../../src/workbook/hosts.js";
 import { WorkbookModel, type RequestContext } from "../../src/workbook/index.js";
@@ -11,6 +11,8 @@ describe("the Office surface", () => {
   it("is satisfied by Office's own request context and by the double's", () => {
     expectTypeOf<Excel.RequestContext>().toMatchTypeOf<WorkbookContext>();
     expectTypeOf<RequestContext>().toMatchTypeOf<WorkbookContext>();
+    expectTypeOf<Excel.RequestContext>().toMatchTypeOf<OfficeContext>();
+    expectTypeOf<RequestContext>().toMatchTypeOf<OfficeContext>();
   });
 });
 
