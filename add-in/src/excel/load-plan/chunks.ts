@@ -28,8 +28,8 @@ export function toExcelValue(v: Cell): string | number | boolean {
  * @example
  * rowBytes(["a", 1], ["@", "#,##0"]) //=> 24
  */
-export function rowBytes(values: readonly Cell[], formats?: readonly string[]): number {
-  return JSON.stringify(values.map(toExcelValue)).length + (formats ? JSON.stringify(formats).length : 0) + 2;
+export function rowBytes(values: readonly unknown[], formats?: readonly string[]): number {
+  return JSON.stringify(values.map((v) => (v === null ? "" : v))).length + (formats ? JSON.stringify(formats).length : 0) + 2;
 }
 
 /**

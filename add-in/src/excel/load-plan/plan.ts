@@ -228,7 +228,7 @@ export function planLoad(snapshot: WorkbookSnapshot, plans: readonly SheetPlan[]
     const links = sheet.linkedColumns(w.plan);
     // Rows added to the table without Table.resize arrive as blank rows first.
     const added = w.step.kind === "add-rows" ? { from: w.old!.bottom - w.old!.top, bytes: BLANK_CELL_BYTES * (w.old!.right - w.old!.left + 1) + 2 } : null;
-    const sizes = w.plan.rows.map((r, i) => rowBytes(r, w.plan.numberFormats[i]) + (w.carried ? rowBytes(w.carried[i] as never[]) : 0) + hyperlinkBytes(links, r) + (added && i >= added.from ? added.bytes : 0));
+    const sizes = w.plan.rows.map((r, i) => rowBytes(r, w.plan.numberFormats[i]) + (w.carried ? rowBytes(w.carried[i]!) : 0) + hyperlinkBytes(links, r) + (added && i >= added.from ? added.bytes : 0));
     return planChunks(sizes, settings.limits).map((c) => ({ item: { w, c }, bytes: c.bytes, rows: c.end - c.start }));
   });
   const batches = packBatches(items, settings.limits);
