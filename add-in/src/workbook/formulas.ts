@@ -2,7 +2,6 @@
 // (MIT), and the SKYNET.* custom functions called as Excel calls them (in the preview: the wrappers functions.js
 // publishes, see functions/published.ts). The workbook (model.ts) decides when a formula is calculated and where its
 // answer spills; this module answers one formula.
-/// <reference path="./fast-formula-parser.d.ts" />
 import FormulaParser, { type Argument, type CellRef, type RangeRef } from "fast-formula-parser";
 import { FUNCTION_IDS } from "@skynet-data/sdk";
 import type { layout } from "@skynet-data/sdk";
