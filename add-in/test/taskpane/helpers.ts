@@ -1,5 +1,5 @@
 // Shared set-up for the taskpane tests: a blank workbook double and the adapter run against it.
-import { DATA_VERSION, listDatasets, planSheet, planSourcesSheet, sheet, type SheetPlan } from "@skynet-data/sdk";
+import { DATA_VERSION, listDatasets, planSheet, planSourcesSheet, type SheetPlan } from "@skynet-data/sdk";
 import { loadPlans, type LoadOptions } from "../../src/excel/adapter.js";
 import type { Stamp } from "../../src/excel/load-plan/index.js";
 import { doubleRunner } from "../../src/excel/run.js";
@@ -22,8 +22,5 @@ export function withRows(plan: SheetPlan, rows: SheetPlan["rows"]): SheetPlan {
   const fmt = plan.numberFormats[0]!;
   return { ...plan, rows, numberFormats: rows.map(() => [...fmt]) };
 }
-
-/** Where a plan's table sits in a fresh insert. */
-export const tableBlock = (plan: SheetPlan) => sheet.sheetLayout(plan).table;
 
 export const freshWorkbook = () => WorkbookModel.blank();
