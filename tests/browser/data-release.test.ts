@@ -103,7 +103,7 @@ describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? `
       return route.abort();
     });
     await page.goto(`${base}/taskpane.html`);
-    await page.waitForSelector("ul.datasets fluent-checkbox[data-id]");
+    await page.waitForSelector("ul.datasets input[type=checkbox][data-id]");
     return page;
   }
   const openSheet = async (page: Page, name: string) => {
@@ -157,7 +157,7 @@ describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? `
   }, SLOW);
 
   it("inserts Sky Net and calculates =SKYNET formulas from release 2026.12.0, in the preview and in functions.js", async () => {
-    await page.click('fluent-checkbox[data-id="sky-net"]');
+    await page.click('input[type=checkbox][data-id="sky-net"]');
     await page.click("#insert");
     await page.waitForSelector(".report h2:has-text('Insert report')");
     await openSheet(page, "Sheet1");
@@ -213,7 +213,7 @@ describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? `
     await openSheet(page, "Sheet1");
     await typeInto(page, "A1", `=SKYNET.RETURNED(${REVISED.year})`);
     expect(await cellText(page, "A1")).toBe(String(REVISED.after));
-    await page.click('fluent-checkbox[data-id="sky-net"]');
+    await page.click('input[type=checkbox][data-id="sky-net"]');
     await page.click("#insert");
     await page.waitForSelector(".report h2:has-text('Insert report')");
     expect(await rowsWith(page, "sky-net.returned", "2025", "1,555")).toHaveLength(1);

@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
 import { planSheet, RELEASE } from "@skynet-data/sdk";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { temporaryCertificates } from "../addin-build/helpers.js";
 
@@ -13,6 +13,8 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const DIST = resolve(ROOT, process.env.SKYNET_ADDIN_DIST ?? "add-in/dist");
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(ROOT, "test-results");
+// The screenshots the README shows: the pane at 320 and 800 px wide, in a light and a dark Office theme.
+const DOC_SHOTS = join(ROOT, "docs", "screenshots");
 const CI = process.env.CI === "true";
 // Waits on the page, not a timing: generous so a loaded CI machine does not time out.
 const SLOW = 120_000;
@@ -23,6 +25,24 @@ if (missing && CI) throw new Error(`The browser tests must run under CI, but ${m
 
 // What Office.onReady answers in a plain browser: no host, so the pane runs its preview.
 const OFFICE_STAND_IN = "window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };";
+// Inside Excel, with Office's theme colours: a stand-in that answers as Excel (ExcelApi up to 1.17, SharedRuntime 1.1)
+// and gives Office.context.officeTheme. Only what the pane reads at start; Insert and Refresh are not run against it.
+const THEMES = {
+  light: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#262626" },
+  dark: { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#363636", controlForegroundColor: "#F0F0F0" },
+} as const;
+const excelWithTheme = (theme: (typeof THEMES)[keyof typeof THEMES]) => `
+  window.Office = {
+    HostType: { Excel: "Excel" },
+    StartupBehavior: { load: "Load", none: "None" },
+    context: {
+      officeTheme: ${JSON.stringify(theme)},
+      requirements: { isSetSupported: function (name, v) { var x = String(v || "1.1").split("."); if (name === "ExcelApi") return +x[0] === 1 && +x[1] <= 17; return name === "SharedRuntime" && v === "1.1"; } },
+    },
+    addin: { getStartupBehavior: function () { return Promise.resolve("None"); }, setStartupBehavior: function () { return Promise.resolve(); } },
+    onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); },
+  };`;
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
 
 describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (skipped: ${missing})` : ""}`, () => {
@@ -56,11 +76,14 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
       return route.abort();
     });
     mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(DOC_SHOTS, { recursive: true });
     await page.goto(`${base}/taskpane.html`);
-    await page.waitForSelector("fluent-checkbox[data-id]");
+    await page.waitForSelector("ul.datasets input[type=checkbox][data-id]");
   }, SLOW);
 
+  const contexts: BrowserContext[] = [];
   afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     server?.closeAllConnections();
     await new Promise((ok) => server?.close(ok));
@@ -126,5 +149,113 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     for (const m of messages) expect(m).toBe("Up to date: no rows added, removed or revised.");
     expect(await page.textContent(`td[data-addr="${beside}"]`)).toBe("my own note");
     await page.screenshot({ path: join(SHOTS, "taskpane-4-refreshed.png") });
+  }, SLOW);
+
+  /** A fresh page `width` px wide: the pane inside Excel with an Office theme, or the preview in a light or dark browser. */
+  async function openPane(width: number, where: { theme: keyof typeof THEMES } | { preview: "light" | "dark" }): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, ignoreHTTPSErrors: true, colorScheme: "preview" in where ? where.preview : "light" });
+    contexts.push(context);
+    const p = await context.newPage();
+    p.setDefaultTimeout(SLOW / 2);
+    await p.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ status: 200, contentType: "text/javascript", body: "theme" in where ? excelWithTheme(THEMES[where.theme]) : OFFICE_STAND_IN });
+      if (url.startsWith(base)) return route.continue();
+      return route.abort();
+    });
+    await p.goto(`${base}/taskpane.html${"theme" in where ? "?_host_Info=Excel$Win32$16.01$en-US$$$$0" : ""}`);
+    await p.waitForSelector("ul.datasets input[type=checkbox][data-id]");
+    await p.waitForFunction(() => !(document.querySelector("#startup-state")?.textContent ?? "").startsWith("Checking"));
+    return p;
+  }
+  /** Whether the page scrolls sideways: its content wider than its window. */
+  const overflow = (p: Page) => p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  /** The ids (or tag names) of the elements Tab reaches, in order, from the top of the page, up to `max` presses. */
+  const tabOrder = async (p: Page, max: number) => {
+    await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const seen: string[] = [];
+    for (let i = 0; i < max; i++) {
+      await p.keyboard.press("Tab");
+      seen.push(await p.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute("data-id") || document.activeElement?.tagName.toLowerCase() || ""));
+    }
+    return seen;
+  };
+
+  it.each([
+    [320, "light"],
+    [320, "dark"],
+    [800, "light"],
+    [800, "dark"],
+  ] as const)("inside Excel at %i px in a %s Office theme: the theme's colours, no sideways scrolling", async (width, theme) => {
+    const p = await openPane(width, { theme });
+    expect(await p.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+    const colours = await p.evaluate(() => ({ page: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.querySelector("h1")!).color }));
+    expect(colours).toEqual({ page: rgb(THEMES[theme].bodyBackgroundColor), text: rgb(THEMES[theme].bodyForegroundColor) });
+    const { scroll, client } = await overflow(p);
+    expect(scroll).toBeLessThanOrEqual(client);
+    // Nothing in the pane reaches past its right edge (a wide control would be cut off rather than scroll).
+    const wide = await p.$$eval("#pane *", (els) => els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && e.getClientRects().length > 0).map((e) => e.id || e.className || e.tagName));
+    expect(wide).toEqual([]);
+    await p.screenshot({ path: join(DOC_SHOTS, `pane-${width}-${theme}.png`), fullPage: true });
+  }, SLOW);
+
+  it("gives every control in the pane a name a screen reader reads, and labels the live regions", async () => {
+    const p = await openPane(320, { theme: "dark" });
+    const cdp = await p.context().newCDPSession(p);
+    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: Array<{ ignored: boolean; role?: { value: string }; name?: { value: string } }> };
+    const controls = nodes.filter((n) => !n.ignored && ["button", "checkbox", "textbox", "searchbox", "combobox", "spinbutton", "progressbar"].includes(n.role?.value ?? ""));
+    expect(controls.filter((n) => n.role?.value === "checkbox").length).toBeGreaterThanOrEqual(9);
+    expect(controls.filter((n) => !(n.name?.value ?? "").trim()).map((n) => n.role?.value)).toEqual([]);
+    const names = controls.map((n) => n.name?.value);
+    expect(names).toContain("Insert selected");
+    expect(names).toContain("Refresh");
+    expect(names).toContain("Select all");
+    expect(await p.getAttribute("#error", "role")).toBe("alert");
+    expect(await p.getAttribute("#progress-text", "aria-live")).toBe("polite");
+    expect(await p.getAttribute("#report", "aria-live")).toBe("polite");
+    expect(await p.getAttribute("#progress-bar", "aria-labelledby")).toBe("progress-text");
+  }, SLOW);
+
+  it("inside Excel reaches every dataset, then Insert, then Refresh by Tab, with a visible focus ring", async () => {
+    const p = await openPane(320, { theme: "light" });
+    const ids = await p.$$eval("ul.datasets input[data-id]", (els) => els.map((e) => (e as HTMLInputElement).dataset.id!));
+    const order = await tabOrder(p, 60);
+    const at = (id: string) => order.indexOf(id);
+    expect(at("all")).toBeGreaterThanOrEqual(0);
+    for (const id of ids) expect(at(id), id).toBeGreaterThan(at("all"));
+    expect(at("insert")).toBeGreaterThan(Math.max(...ids.map(at)));
+    expect(at("refresh")).toBe(at("insert") + 1);
+    // Focused from the keyboard, Refresh shows a 2 px ring in the theme's focus colour.
+    await p.focus("#insert");
+    await p.keyboard.press("Tab");
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe("refresh");
+    const ring = await p.$eval("#refresh", (e) => ({ style: getComputedStyle(e).outlineStyle, width: getComputedStyle(e).outlineWidth }));
+    expect(ring).toEqual({ style: "solid", width: "2px" });
+  }, SLOW);
+
+  it("in the preview at 320 px, dark, inserts with the keyboard only and says in an alert when nothing is ticked", async () => {
+    const p = await openPane(320, { preview: "dark" });
+    expect(await p.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(31, 31, 31)");
+    const { scroll, client } = await overflow(p);
+    expect(scroll).toBeLessThanOrEqual(client);
+    const order = await tabOrder(p, 60);
+    expect(order).toContain("insert");
+    // Enter on Insert with nothing ticked: an alert in words.
+    await p.focus("#insert");
+    await p.keyboard.press("Enter");
+    expect(await p.isVisible("#error")).toBe(true);
+    expect(await p.textContent("#error")).toBe("Select at least one dataset to insert.");
+    // Space ticks "Select all" (and so every dataset), Enter on Insert inserts.
+    await p.focus("#all");
+    await p.keyboard.press("Space");
+    expect(await p.$$eval("ul.datasets input[data-id]", (els) => els.every((e) => (e as HTMLInputElement).checked))).toBe(true);
+    await p.focus("#insert");
+    await p.keyboard.press("Enter");
+    await p.waitForSelector(".report h2:has-text('Insert report')");
+    expect(await p.isVisible("#error")).toBe(false);
+    expect(new Set(await p.$$eval(".report li .status", (els) => els.map((e) => e.textContent)))).toEqual(new Set(["Inserted"]));
+    // The button pressed has the focus back once the work is done.
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe("insert");
+    await p.locator("#pane").screenshot({ path: join(DOC_SHOTS, "preview-320-dark.png") });
   }, SLOW);
 });

@@ -9,11 +9,11 @@ import { hostSupport, type IsSetSupported } from "../excel/requirements.js";
 import type { Runner } from "../excel/run.js";
 import { heldWords, insertDatasets, refreshWorkbook } from "./actions.js";
 import { mountFinder } from "./finder/index.js";
+import { escapeHtml as esc } from "./html.js";
 import { renderInsertReport, renderRefreshReport } from "./report.js";
 
 export { insertPlans, refreshPlans } from "./actions.js";
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const year = (iso: string) => iso.slice(0, 4);
 
 export interface PaneOptions {
@@ -68,19 +68,19 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
       <p class="sub">China's international anti-corruption cooperation: typed figures, every one with its source.</p>
       <p class="version">Data version <code id="data-version"></code></p>
     </header>
-    ${options.mode === "preview" ? `<div id="preview-banner" class="preview-banner" role="note"><strong>Preview, not connected to Excel.</strong> This page is open in a browser, outside Excel: Insert and Refresh write to the practice workbook shown on the right, not to any file of yours. To put the figures in your workbook, open Sky Net Data in Excel (Home &gt; Sky Net Data).</div>` : ""}
+    ${options.mode === "preview" ? `<div id="preview-banner" class="preview-banner" role="note"><strong>Preview, not connected to Excel.</strong> This page is open in a browser, outside Excel: Insert and Refresh write to the practice workbook on this page, not to any file of yours. To put the figures in your workbook, open Sky Net Data in Excel (Home &gt; Sky Net Data).</div>` : ""}
     ${support.ok ? (support.note ? `<p id="host-note" class="host-note" role="note">${esc(support.note)}</p>` : "") : `<div id="host-too-old" class="error" role="alert">${esc(support.message)}</div>`}
     <div id="finder-slot" class="finder-slot"></div>
-    <section aria-labelledby="ds-h">
-      <div class="list-head"><h2 id="ds-h">Datasets</h2><fluent-checkbox id="all">Select all</fluent-checkbox></div>
-      <ul class="datasets" role="list"></ul>
+    <section class="datasets-section" aria-labelledby="ds-h">
+      <div class="list-head"><h2 id="ds-h">Datasets</h2><label class="check"><input type="checkbox" id="all" aria-controls="dataset-list"> Select all</label></div>
+      <ul class="datasets" id="dataset-list" role="list" aria-labelledby="ds-h"></ul>
     </section>
-    <div class="actions">
-      <fluent-button id="insert" appearance="accent">Insert selected</fluent-button>
-      <fluent-button id="refresh" appearance="outline">Refresh</fluent-button>
+    <div class="actions" role="group" aria-label="Workbook actions">
+      <button type="button" id="insert" class="btn accent" aria-describedby="actions-hint">Insert selected</button>
+      <button type="button" id="refresh" class="btn" aria-describedby="actions-hint">Refresh</button>
     </div>
-    <p class="hint">Insert puts each dataset on its own sheet as a table with charts, plus a Sources sheet. Refresh fetches the latest data release, updates those tables in place (keeping your columns, formulas and cells) and recalculates every =SKYNET formula.</p>
-    <div id="progress" class="progress" hidden><fluent-progress></fluent-progress><span id="progress-text" role="status" aria-live="polite"></span></div>
+    <p class="hint" id="actions-hint">Insert puts each dataset on its own sheet as a table with charts, plus a Sources sheet. Refresh fetches the latest data release, updates those tables in place (keeping your columns, formulas and cells) and recalculates every =SKYNET formula.</p>
+    <div id="progress" class="progress" hidden><progress id="progress-bar" aria-labelledby="progress-text"></progress><span id="progress-text" role="status" aria-live="polite"></span></div>
     <div id="error" class="error" role="alert" hidden></div>
     <section id="report" class="report" aria-live="polite" aria-label="What changed"></section>
     <section class="data" aria-labelledby="data-h">
@@ -110,9 +110,16 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
   mountFinder($("#finder-slot"), { runner, isSetSupported: options.isSetSupported, feed, afterChange: () => options.afterChange?.() });
   const list = $<HTMLUListElement>("ul.datasets");
-  const boxes = () => [...root.querySelectorAll<HTMLInputElement & { checked: boolean }>("fluent-checkbox[data-id]")];
+  const boxes = () => [...list.querySelectorAll<HTMLInputElement>("input[type=checkbox][data-id]")];
   const all = $<HTMLInputElement>("#all");
   all.addEventListener("change", () => boxes().forEach((b) => (b.checked = all.checked)));
+  // "Select all" shows whether none, some or all datasets are ticked.
+  const showAll = () => {
+    const ticked = boxes().filter((b) => b.checked).length;
+    all.checked = ticked > 0 && ticked === boxes().length;
+    all.indeterminate = ticked > 0 && ticked < boxes().length;
+  };
+  list.addEventListener("change", showAll);
   const insert = $<HTMLButtonElement>("#insert");
   const refresh = $<HTMLButtonElement>("#refresh");
   const progress = $<HTMLElement>("#progress");
@@ -146,6 +153,7 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
       const ticked = new Set(boxes().filter((b) => b.checked).map((b) => b.dataset.id));
       list.innerHTML = sdkFor(state.held.catalog).listDatasets().map((d) => datasetItem(d)).join("");
       for (const b of boxes()) b.checked = ticked.has(b.dataset.id);
+      showAll();
     }
   };
   showData(feed.state());
@@ -177,6 +185,8 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
   });
 
   const busy = async (verb: string, work: () => Promise<void>) => {
+    // A disabled button loses the keyboard focus: it goes back to the control that started the work when that is done.
+    const started = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     insert.disabled = refresh.disabled = true;
     error.hidden = true;
     progress.hidden = false;
@@ -189,6 +199,7 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
     } finally {
       progress.hidden = true;
       insert.disabled = refresh.disabled = !support.ok;
+      if (started && (document.activeElement === document.body || document.activeElement === null) && started.isConnected && !(started as HTMLButtonElement).disabled) started.focus();
       options.afterChange?.();
     }
   };
@@ -242,7 +253,7 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
 
 function datasetItem(d: DatasetSummary): string {
   const period = year(d.from) === year(d.to) ? year(d.from) : `${year(d.from)}–${year(d.to)}`;
-  return `<li><fluent-checkbox data-id="${esc(d.id)}" aria-describedby="meta-${esc(d.id)}"><span class="ds-title">${esc(d.title)}</span></fluent-checkbox>
+  return `<li><label class="ds"><input type="checkbox" data-id="${esc(d.id)}" aria-describedby="meta-${esc(d.id)}"><span class="ds-title">${esc(d.title)}</span></label>
     <span class="meta" id="meta-${esc(d.id)}">${d.rows} rows · ${period} · ${d.sources} source${d.sources === 1 ? "" : "s"}</span>${layoutChoice(d)}</li>`;
 }
 

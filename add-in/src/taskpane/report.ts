@@ -5,8 +5,8 @@ import { fromExcelSerial } from "@skynet-data/sdk";
 import type { RowChange, TableChanges } from "../data-feed/changes.js";
 import type { LoadResult, TableReport } from "../excel/adapter.js";
 import type { RefreshResult } from "./actions.js";
+import { escapeHtml as esc } from "./html.js";
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const STATUS: Record<TableReport["status"], string> = { inserted: "Inserted", refreshed: "Refreshed", recreated: "Recreated", blocked: "Not changed", failed: "Not changed" };
 const DATE_COLUMNS = new Set(["Start", "End", "Date", "Latest date", "Published"]);
 const KIND: Record<RowChange["kind"], string> = { added: "Added", removed: "Removed", revised: "Revised" };

@@ -1,19 +1,18 @@
 // Taskpane entry: inside Excel the pane drives the workbook; in a plain browser it runs the preview on the workbook double.
 // Both answer from the data feed this page starts (it is the shared runtime's page; see data-feed/runtime.ts).
-import { fluentButton, fluentCheckbox, fluentProgress, provideFluentDesignSystem } from "@fluentui/web-components";
 import { catalog } from "@skynet-data/sdk";
 import { startupSetting } from "../commands/startup.js";
 import { earlyRestore, followFeed, recalculateInExcel } from "../data-feed/runtime.js";
 import { sharedFeed } from "../data-feed/shared.js";
 import { doubleRunner, officeRunner } from "../excel/run.js";
 import { WorkbookModel } from "../workbook/model.js";
+import { escapeHtml } from "./html.js";
 import { connect, openedByOffice, pageSigns } from "./office-host.js";
 import { mountPane } from "./pane.js";
 import { previewCalculator } from "./preview/calculator.js";
 import { mountWorkbookView } from "./preview/workbook-view.js";
+import { applyOfficeTheme } from "./theme.js";
 import "./taskpane.css";
-
-provideFluentDesignSystem().register(fluentButton(), fluentCheckbox(), fluentProgress());
 
 // The data feed starts with the page, before Office answers and whether or not the pane is shown: this page is the
 // shared runtime. The functions functions.js registered follow every release it swaps in.
@@ -21,6 +20,15 @@ const early = earlyRestore();
 const feed = sharedFeed(catalog, early ? { early } : {});
 followFeed(feed);
 const started = feed.start();
+
+/** Office's theme colours, or null where the host gives none (it never throws). */
+function readOfficeTheme(office: typeof Office): Office.OfficeTheme | null {
+  try {
+    return office.context?.officeTheme ?? null;
+  } catch {
+    return null;
+  }
+}
 
 async function start(): Promise<void> {
   const pane = document.getElementById("pane")!;
@@ -45,6 +53,8 @@ async function start(): Promise<void> {
     // A release restored or downloaded at start: Excel recalculates unless the workbook was calculated with it.
     void started.then((r) => (r.restored || r.check?.kind === "updated" ? recalculateInExcel(feed.state().held.dataVersion) : false)).catch(() => undefined);
     document.body.classList.add("in-office");
+    // Office's theme (dark included) when it gives one; otherwise the stylesheet follows the system's light or dark.
+    applyOfficeTheme(document.documentElement, readOfficeTheme(office!));
     view.remove();
     mountPane(pane, officeRunner, {
       mode: "office",
@@ -65,5 +75,5 @@ async function start(): Promise<void> {
 
 start().catch((e: unknown) => {
   const pane = document.getElementById("pane");
-  if (pane) pane.innerHTML = `<p class="error" role="alert">The pane could not start: ${String(e instanceof Error ? e.message : e).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`;
+  if (pane) pane.innerHTML = `<p class="error" role="alert">The pane could not start: ${escapeHtml(String(e instanceof Error ? e.message : e))}</p>`;
 });
