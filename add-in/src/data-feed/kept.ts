@@ -30,6 +30,11 @@ export interface FeedSettings {
 
 export const DEFAULT_SETTINGS: FeedSettings = { dataUrl: null, checkEveryHours: 12, pinned: null };
 
+/** The pinned release of settings as stored (a stored object's `pinned`), or null. Alone, for functions.js's early restore. */
+export function readPinned(stored: { pinned?: unknown } | null | undefined): string | null {
+  return isReleaseVersion(stored?.pinned) ? stored.pinned : null;
+}
+
 /** The settings as stored, or the defaults (with a notice when what was stored cannot be read). */
 export function readSettings(text: string | null): { settings: FeedSettings; notice: string | null } {
   if (text === null) return { settings: { ...DEFAULT_SETTINGS }, notice: null };
@@ -39,7 +44,7 @@ export function readSettings(text: string | null): { settings: FeedSettings; not
       settings: {
         dataUrl: typeof s.dataUrl === "string" && s.dataUrl ? s.dataUrl : null,
         checkEveryHours: typeof s.checkEveryHours === "number" && s.checkEveryHours >= 0 && Number.isFinite(s.checkEveryHours) ? s.checkEveryHours : DEFAULT_SETTINGS.checkEveryHours,
-        pinned: isReleaseVersion(s.pinned) ? s.pinned : null,
+        pinned: readPinned(s),
       },
       notice: null,
     };

@@ -6,7 +6,7 @@ import type { Catalog, Release } from "@skynet-data/sdk";
 // functions.js imports this module: it reads the SDK through @skynet-data/sdk/functions, never the whole public API
 // (whose sheet plans and release downloads functions.js leaves to the pane).
 import { catalogOfRelease, compareReleaseVersions } from "@skynet-data/sdk/functions";
-import { readCache, readSettings, STORE_KEYS } from "./kept.js";
+import { readCache, readPinned, STORE_KEYS } from "./kept.js";
 import type { FeedStore } from "./store.js";
 
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -42,7 +42,12 @@ export async function restoreEarly(store: Pick<FeedStore, "getItem">, bundledVer
     // page's localStorage, which reads synchronously, would hold up the evaluation that registers the functions.
     await null;
     const [settingsText, cacheText] = await Promise.all([store.getItem(STORE_KEYS.settings), store.getItem(STORE_KEYS.cache)]);
-    const pinned = readSettings(settingsText).settings.pinned;
+    let pinned: string | null = null;
+    try {
+      pinned = readPinned(settingsText === null ? null : (JSON.parse(settingsText) as { pinned?: unknown }));
+    } catch {
+      // unreadable settings: the defaults, nothing pinned (the feed says so in the pane)
+    }
     const cache = readCache(cacheText);
     const want = cache.held;
     const digest = want && cache.releases.find((r) => r.hash === want.hash)?.digest;

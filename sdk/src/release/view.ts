@@ -7,7 +7,8 @@ export type ReleaseView = Omit<Release, "indexes"> & { indexes?: Release["indexe
 
 /**
  * A release as the custom functions need it. Every figure, event and partner stays whole with every field the
- * functions answer with; the changelog, source titles and notes, and dataset and series descriptions are left out
+ * functions answer with; the changelog, source titles and notes, dataset and series descriptions and the datasets'
+ * charts (which no function draws) and the series ids the answer tables were compiled from are left out
  * (the pane, the SDK and the exports read the full release). Its `hash` is the full release's: a view is never
  * loaded with `loadRelease`, whose hash check would refuse it.
  *
@@ -18,15 +19,29 @@ export function functionsView({ indexes: _indexes, ...release }: Release): Relea
   return {
     ...release,
     changelog: { added: [], removed: [], revised: [] },
+    // Datasets before sources: beside the answer tables, whose words cite publishers, the sources compress better.
     data: {
-      sources: release.data.sources.map(({ title: _t, note: _n, ...s }) => ({ ...s, title: "", note: undefined })),
       datasets: release.data.datasets.map((d) =>
         d.kind === "observations"
-          ? { ...d, description: "", series: d.series.map((s) => ({ ...s, description: "" })), observations: d.observations.map(({ conflict: _c, ...o }) => o) }
+          ? { ...d, description: "", charts: [], series: d.series.map((s) => ({ ...s, description: "" })), observations: d.observations.map(({ conflict: _c, ...o }) => o) }
           : { ...d, description: "" },
       ),
+      sources: release.data.sources.map(({ title: _t, note: _n, ...s }) => ({ ...s, title: "", note: undefined })),
     },
+    answers: withoutSeriesNames(release.answers),
   };
+}
+
+/** The answer tables without the ids of the series they were compiled from, which no function reads. */
+function withoutSeriesNames(answers: Release["answers"]): Release["answers"] {
+  const out = {} as Record<string, unknown>;
+  for (const [id, t] of Object.entries(answers)) {
+    out[id] =
+      t.kind === "yearly"
+        ? { ...t, routes: Object.fromEntries(Object.entries(t.routes).map(([k, r]) => [k, { ...r, series: "" }])) }
+        : { ...t, kinds: Object.fromEntries(Object.entries(t.kinds).map(([k, a]) => [k, { ...a, series: [] }])) };
+  }
+  return out as Release["answers"];
 }
 
 /** Characters outside ASCII, as JSON escapes: a script all in ASCII is held one byte a character by the engine. */
@@ -34,10 +49,21 @@ const asciiJson = (value: unknown): string => JSON.stringify(value).replace(/[\u
 
 /** Marks a list of records written as columns, and a field a record does not have. No text of a release holds it. */
 const COLUMNS = "\u0000";
+/**
+ * Marks a record's id left out because its other fields give it: a figure's is its series, start and end joined by
+ * dots, a partner's its country code in lower case and its role (all but a few are).
+ */
+const DERIVED_ID = "\u0001";
+const isDerivedId = (o: Record<string, unknown>): boolean => {
+  const p = o.period as { start?: unknown; end?: unknown } | undefined;
+  if (typeof o.series === "string") return typeof p === "object" && p !== null && o.id === `${o.series}.${String(p.start)}.${String(p.end)}`;
+  return typeof o.iso2 === "string" && typeof o.role === "string" && o.id === `${o.iso2.toLowerCase()}.${o.role}`;
+};
 
 /**
  * A list of two or more records with their fields in the same order, written as columns: `[COLUMNS, fields, ...rows]`,
- * a field a record lacks written as COLUMNS; everything inside likewise. `readColumns` gives back the same JSON.
+ * a field a record lacks written as COLUMNS, a figure's id that its series and period give written as DERIVED_ID;
+ * everything inside likewise. `readColumns` gives back the same JSON.
  */
 function columns(x: unknown): unknown {
   if (Array.isArray(x)) {
@@ -47,35 +73,41 @@ function columns(x: unknown): unknown {
     const fields = [...new Set(x.flatMap((o) => (isRecord(o) ? keys(o) : [])))];
     const sameOrder = (o: unknown) => isRecord(o) && keys(o).join("\n") === fields.filter((f) => o[f] !== undefined).join("\n");
     if (x.length < 2 || !x.every(sameOrder)) return x.map(columns);
-    return [COLUMNS, fields, ...x.map((o: Record<string, unknown>) => fields.map((f) => (o[f] !== undefined ? columns(o[f]) : COLUMNS)))];
+    return [COLUMNS, fields, ...x.map((o: Record<string, unknown>) => fields.map((f) => (o[f] === undefined ? COLUMNS : f === "id" && isDerivedId(o) ? DERIVED_ID : columns(o[f]))))];
   }
   if (x !== null && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, columns(v)]));
-  if (typeof x === "string" && x.includes(COLUMNS)) throw new Error(`a text of the release holds the character U+0000: ${JSON.stringify(x.slice(0, 40))}`);
+  if (typeof x === "string" && (x.includes(COLUMNS) || x.includes(DERIVED_ID))) throw new Error(`a text of the release holds the character U+0000 or U+0001: ${JSON.stringify(x.slice(0, 40))}`);
   return x;
 }
 
 /** The reader of `columns`, as the source of a function (it goes into the module lazyReleaseModule writes). */
 const READ_COLUMNS = `const readColumns = (x) => Array.isArray(x)
   ? x[0] === ${JSON.stringify(COLUMNS)}
-    ? x.slice(2).map((r) => { const o = {}; x[1].forEach((f, i) => { if (r[i] !== ${JSON.stringify(COLUMNS)}) o[f] = readColumns(r[i]); }); return o; })
+    ? x.slice(2).map((r) => {
+        const o = {};
+        x[1].forEach((f, i) => { if (r[i] !== ${JSON.stringify(COLUMNS)}) o[f] = readColumns(r[i]); });
+        if (o.id === ${JSON.stringify(DERIVED_ID)}) o.id = o.series !== undefined ? o.series + "." + o.period.start + "." + o.period.end : o.iso2.toLowerCase() + "." + o.role;
+        return o;
+      })
     : x.map(readColumns)
   : x !== null && typeof x === "object" ? (Object.keys(x).forEach((k) => { x[k] = readColumns(x[k]); }), x) : x;`;
 
 /**
  * The source of an ES module whose default export is a release (or a view of one) read lazily: what it says of itself
  * (format, version, date, previous, hash) at once, its `data`, `answers`, `indexes` and `changelog` parsed from its
- * JSON text on first use. Lists of records are written as columns (each field name once), which makes the text a
- * fifth shorter. The text is ASCII (other characters as JSON escapes) in pieces of a few kilobytes: an engine
- * compiles one long string literal far more slowly than the same text in short pieces, and a whole script in ASCII
- * twice as fast as one holding any other character. Bundlers (functions.js, the SDK's dist) use it for the release
- * they embed, so loading the script parses no data until a function or query asks for it.
+ * JSON text on first use. Lists of records are written as columns (each field name once) and a figure's id is left
+ * out where its series and period give it: the text is a quarter shorter. The text is ASCII (other characters as
+ * JSON escapes) in pieces of 16 KB: an engine compiles one long string literal far more slowly than the same text in
+ * short pieces, and a whole script in ASCII twice as fast as one holding any other character. Bundlers (functions.js,
+ * the SDK's dist) use it for the release they embed, so loading the script parses no data until something asks.
  *
  * @example
- * lazyReleaseModule(functionsView(release)) //=> 'const text = ["{\"format\":1,…", …];…export default { format: 1, version: "2026.11.1", …'
+ * lazyReleaseModule(functionsView(release)) //=> 'const text = ["[\"\\u0000\",…", …];…export default { format: 1, version: "2026.11.1", …'
  */
 export function lazyReleaseModule(release: Omit<Release, "indexes"> & { indexes?: Release["indexes"] }, piece = 16384): string {
-  const { format, version, date, previous, hash } = release;
-  const text = asciiJson(columns(release));
+  const { format, version, date, previous, hash, ...lazyParts } = release;
+  // What the release says of itself is written once, as the module's own fields; the text holds the rest.
+  const text = asciiJson(columns(lazyParts));
   const pieces: string[] = [];
   // Any cut will do (inside an escape too): the pieces are joined back before the text is parsed.
   for (let at = 0; at < text.length; at += piece) pieces.push(text.slice(at, at + piece));
