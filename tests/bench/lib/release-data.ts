@@ -8,23 +8,30 @@ import type { Plugin } from "vite";
  * data went and every byte of it is counted with the code next to it. For the breakdown build only, the release file
  * is loaded under another id and turned into the same ES module Vite would make (named exports, large values through
  * JSON.parse), with a map that points every line of it at the JSON file. Whatever the build's own plugins load for the
- * release (functions.js bundles a view of it) is what gets bundled.
+ * release (functions.js bundles a lazily parsed view of it) is what gets bundled, with the same map.
  */
 export function releaseDataSourceMap(loaders: Plugin[]): Plugin {
   // An id Vite's JSON plugin does not claim (it takes ".json" and ".json?…").
   const SUFFIX = ".bench-release-data.js";
-  const isRelease = (id: string) => /[\\/]releases[\\/][^\\/]+\.json$/.test(id);
+  // The release file, or the id under which a build's own plugin loads its view of it (functions.js: "….json.view.js").
+  const isRelease = (id: string) => /[\\/]releases[\\/][^\\/]+\.json(\.view\.js)?$/.test(id);
+  const loadedAs = new Map<string, string>();
+  const jsonPath = (id: string) => id.replace(/^\0[^:]*:/, "").replace(/\.view\.js$/, "");
   return {
     name: "bench-release-data-source-map",
     enforce: "pre",
     async resolveId(source, importer, options) {
       if (!importer || !source.endsWith(".json")) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved && isRelease(resolved.id) ? `${resolved.id}${SUFFIX}` : null;
+      if (!resolved || !isRelease(resolved.id)) return null;
+      // Rollup keeps no source map for a module whose id starts with \0 (a plugin's virtual module): a plain id here.
+      const id = `${jsonPath(resolved.id)}${resolved.id === jsonPath(resolved.id) ? "" : ".view"}${SUFFIX}`;
+      loadedAs.set(id, resolved.id);
+      return id;
     },
     async load(id) {
       if (!id.endsWith(SUFFIX)) return null;
-      const file = id.slice(0, -SUFFIX.length);
+      const file = loadedAs.get(id) ?? id.slice(0, -SUFFIX.length);
       let text: string | undefined;
       for (const p of loaders) {
         const hook = typeof p.load === "function" ? p.load : p.load?.handler;
@@ -33,9 +40,12 @@ export function releaseDataSourceMap(loaders: Plugin[]): Plugin {
         else if (r && typeof r === "object" && "code" in r && typeof r.code === "string") text = r.code;
         if (text !== undefined) break;
       }
-      const code = jsonModule(text ?? (await readFile(file, "utf8")));
+      // A build plugin's module (functions.js: the lazily parsed view, lazyReleaseModule) is kept as it is: its few
+      // lines of reader code are counted as release data with the text they read.
+      const code = text ?? jsonModule(await readFile(file, "utf8"));
       const lines = code.split("\n").length;
-      return { code, map: { version: 3, file, sources: [file], names: [], mappings: Array.from({ length: lines }, () => "AAAA").join(";") } };
+      const source = jsonPath(file);
+      return { code, map: { version: 3, file: source, sources: [source], names: [], mappings: Array.from({ length: lines }, () => "AAAA").join(";") } };
     },
   };
 }
