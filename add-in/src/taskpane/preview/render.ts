@@ -1,11 +1,11 @@
 // Renders the workbook double for the preview: a sheet as an HTML grid, a chart as SVG.
 import { layout } from "@skynet-data/sdk";
 import type { ChartModel, SheetModel, WorkbookModel } from "../../workbook/index.js";
+import { escapeHtml } from "../html.js";
 
 /** Rows drawn per sheet; the rest is summarised under the grid. */
 export const MAX_PREVIEW_ROWS = 400;
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The cells a sheet uses, as a block (A1 for an empty sheet). */
 export function usedBlock(sheet: SheetModel): layout.Block {
@@ -55,14 +55,14 @@ export function renderGrid(wb: WorkbookModel, sheet: SheetModel): string {
         if (cell.fontSize && cell.fontSize > 12) cls.push("big");
       }
       const addr = layout.cellAddress({ row: r, col: c });
-      const content = cell?.hyperlink?.address ? `<a href="${esc(cell.hyperlink.address)}" target="_blank" rel="noreferrer">${esc(text)}</a>` : esc(text);
-      cells.push(`<td data-addr="${addr}" tabindex="-1" class="${cls.join(" ")}" title="${esc(title)}">${content}</td>`);
+      const content = cell?.hyperlink?.address ? `<a href="${escapeHtml(cell.hyperlink.address)}" target="_blank" rel="noreferrer">${escapeHtml(text)}</a>` : escapeHtml(text);
+      cells.push(`<td data-addr="${addr}" tabindex="-1" class="${cls.join(" ")}" title="${escapeHtml(title)}">${content}</td>`);
     }
     body.push(`<tr><th scope="row">${r + 1}</th>${cells.join("")}</tr>`);
   }
   const more = used.bottom > lastRow ? `<p class="more">${used.bottom - lastRow} more rows are in the workbook (the preview draws the first ${MAX_PREVIEW_ROWS}).</p>` : "";
   const total = 40 + Array.from({ length: lastCol + 1 }, (_, c) => widthOf(c)).reduce((a, b) => a + b, 0);
-  return `<table class="grid" role="grid" aria-label="Sheet ${esc(sheet.name)}" style="width:${total}px"><colgroup><col style="width:40px">${cols}</colgroup><thead>${head}</thead><tbody>${body.join("")}</tbody></table>${more}`;
+  return `<table class="grid" role="grid" aria-label="Sheet ${escapeHtml(sheet.name)}" style="width:${total}px"><colgroup><col style="width:40px">${cols}</colgroup><thead>${head}</thead><tbody>${body.join("")}</tbody></table>${more}`;
 }
 
 const nice = (max: number): number => {
@@ -94,14 +94,14 @@ export function renderChart(wb: WorkbookModel, chart: ChartModel): string {
     const v = (max / 4) * i;
     parts.push(`<line x1="${pad.l}" x2="${W - pad.r}" y1="${y(v)}" y2="${y(v)}" class="gridline"/><text x="${pad.l - 6}" y="${y(v) + 4}" text-anchor="end" class="tick">${short(v)}</text>`);
   }
-  categories.forEach((c, i) => parts.push(`<text x="${pad.l + slot * (i + 0.5)}" y="${pad.t + plotH + 16}" text-anchor="middle" class="tick">${esc(c)}</text>`));
+  categories.forEach((c, i) => parts.push(`<text x="${pad.l + slot * (i + 0.5)}" y="${pad.t + plotH + 16}" text-anchor="middle" class="tick">${escapeHtml(c)}</text>`));
   const isLine = /^Line/.test(chart.type);
   if (isLine) {
     series.forEach((s) => {
       const pts = s.values.map((v, i) => (v === null ? null : `${pad.l + slot * (i + 0.5)},${y(v)}`)).filter(Boolean);
       const dash = s.lineStyle === "Dash" ? ` stroke-dasharray="6 4"` : "";
       parts.push(`<polyline points="${pts.join(" ")}" fill="none" stroke="${s.color ?? "#2B579A"}" stroke-width="2"${dash}/>`);
-      s.values.forEach((v, i) => v !== null && parts.push(`<circle cx="${pad.l + slot * (i + 0.5)}" cy="${y(v)}" r="3.5" fill="${s.color ?? "#2B579A"}"><title>${esc(`${s.name}, ${categories[i]}: ${v.toLocaleString("en-US")}`)}</title></circle>`));
+      s.values.forEach((v, i) => v !== null && parts.push(`<circle cx="${pad.l + slot * (i + 0.5)}" cy="${y(v)}" r="3.5" fill="${s.color ?? "#2B579A"}"><title>${escapeHtml(`${s.name}, ${categories[i]}: ${v.toLocaleString("en-US")}`)}</title></circle>`));
     });
   } else {
     categories.forEach((_, i) => {
@@ -110,16 +110,16 @@ export function renderChart(wb: WorkbookModel, chart: ChartModel): string {
       present.forEach((s, k) => {
         const v = s.values[i]!;
         const x = pad.l + slot * i + (slot - bw * present.length) / 2 + k * bw;
-        parts.push(`<rect x="${x}" y="${y(v)}" width="${bw - 2}" height="${pad.t + plotH - y(v)}" fill="${s.color ?? "#2B579A"}"><title>${esc(`${s.name}, ${categories[i]}: ${v.toLocaleString("en-US")}`)}</title></rect>`);
+        parts.push(`<rect x="${x}" y="${y(v)}" width="${bw - 2}" height="${pad.t + plotH - y(v)}" fill="${s.color ?? "#2B579A"}"><title>${escapeHtml(`${s.name}, ${categories[i]}: ${v.toLocaleString("en-US")}`)}</title></rect>`);
       });
     });
   }
   series.forEach((s, k) => {
     const lx = pad.l + (k % 2) * (plotW / 2);
     const ly = H - pad.b + 34 + Math.floor(k / 2) * 16;
-    parts.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${s.color ?? "#2B579A"}"/><text x="${lx + 14}" y="${ly}" class="legend">${esc(s.name)}</text>`);
+    parts.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${s.color ?? "#2B579A"}"/><text x="${lx + 14}" y="${ly}" class="legend">${escapeHtml(s.name)}</text>`);
   });
-  return `<figure class="chart" data-chart="${esc(chart.name)}"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}"><text x="${W / 2}" y="18" text-anchor="middle" class="title">${esc(title)}</text>${captionLines.map((line, i) => `<text x="${W / 2}" y="${34 + 12 * i}" text-anchor="middle" class="caption">${esc(line)}</text>`).join("")}<line x1="${pad.l}" x2="${W - pad.r}" y1="${pad.t + plotH}" y2="${pad.t + plotH}" class="axis"/>${parts.join("")}</svg></figure>`;
+  return `<figure class="chart" data-chart="${escapeHtml(chart.name)}"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(title)}"><text x="${W / 2}" y="18" text-anchor="middle" class="title">${escapeHtml(title)}</text>${captionLines.map((line, i) => `<text x="${W / 2}" y="${34 + 12 * i}" text-anchor="middle" class="caption">${escapeHtml(line)}</text>`).join("")}<line x1="${pad.l}" x2="${W - pad.r}" y1="${pad.t + plotH}" y2="${pad.t + plotH}" class="axis"/>${parts.join("")}</svg></figure>`;
 }
 
 /** Splits text into lines of at most `width` characters, at spaces. */

@@ -2,10 +2,9 @@
 // words, a spill, a formula the preview cannot read), the grid and the sheet's charts.
 import { layout } from "@skynet-data/sdk";
 import { WorkbookError, type CellState, type WorkbookModel } from "../../workbook/model.js";
+import { escapeHtml } from "../html.js";
 import { renderChart, renderGrid } from "./render.js";
 import "./preview.css";
-
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Mounts the view into `root`; returns a function that redraws it from the model. */
 export function mountWorkbookView(root: HTMLElement, wb: WorkbookModel): () => void {
@@ -25,7 +24,7 @@ export function mountWorkbookView(root: HTMLElement, wb: WorkbookModel): () => v
   const draw = () => {
     const visible = wb.sheets.filter((s) => s.visibility === "Visible");
     const active = wb.activeSheet && wb.activeSheet.visibility === "Visible" ? wb.activeSheet : visible[0]!;
-    tabs.innerHTML = visible.map((s) => `<button role="tab" aria-selected="${s === active}" data-sheet="${esc(s.name)}">${esc(s.name)}</button>`).join("");
+    tabs.innerHTML = visible.map((s) => `<button role="tab" aria-selected="${s === active}" data-sheet="${escapeHtml(s.name)}">${escapeHtml(s.name)}</button>`).join("");
     grid.innerHTML = renderGrid(wb, active);
     const list = wb.charts.filter((c) => c.sheet === active);
     charts.hidden = !list.length;
