@@ -15,11 +15,13 @@ import { applyOfficeTheme } from "./theme.js";
 import "./taskpane.css";
 
 // The data feed starts with the page, before Office answers and whether or not the pane is shown: this page is the
-// shared runtime. The functions functions.js registered follow every release it swaps in.
+// shared runtime. The functions functions.js registered follow every release it swaps in. In a browser tab that shows
+// no sign of Office (the preview), the pane starts it (mountPane calls feed.start) once the dataset list is drawn.
 const early = earlyRestore();
 const feed = sharedFeed(catalog, early ? { early } : {});
 followFeed(feed);
-const started = feed.start();
+const opened = openedByOffice(pageSigns());
+const started = opened ? feed.start() : null;
 
 /** Office's theme colours, or null where the host gives none (it never throws). */
 function readOfficeTheme(office: typeof Office): Office.OfficeTheme | null {
@@ -36,7 +38,7 @@ async function start(): Promise<void> {
   const office = (globalThis as { Office?: typeof Office }).Office;
   const where = await connect({
     office,
-    openedByOffice: openedByOffice(pageSigns()),
+    openedByOffice: opened,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     onWaiting: (message) => {
       const status = pane.querySelector(".loading");
@@ -51,7 +53,7 @@ async function start(): Promise<void> {
   }
   if (where.mode === "office") {
     // A release restored or downloaded at start: Excel recalculates unless the workbook was calculated with it.
-    void started.then((r) => (r.restored || r.check?.kind === "updated" ? recalculateInExcel(feed.state().held.dataVersion) : false)).catch(() => undefined);
+    void (started ?? feed.start()).then((r) => (r.restored || r.check?.kind === "updated" ? recalculateInExcel(feed.state().held.dataVersion) : false)).catch(() => undefined);
     document.body.classList.add("in-office");
     // Office's theme (dark included) when it gives one; otherwise the stylesheet follows the system's light or dark.
     applyOfficeTheme(document.documentElement, readOfficeTheme(office!));
@@ -67,9 +69,14 @@ async function start(): Promise<void> {
   document.body.classList.add("preview");
   const wb = WorkbookModel.blank();
   // The practice workbook calculates with Excel's functions and functions.js's SKYNET.* wrappers (they follow the feed).
-  wb.functions = await previewCalculator();
-  const redraw = mountWorkbookView(view, wb);
-  mountPane(pane, doubleRunner(wb), { mode: "preview", isSetSupported: (name, version) => wb.isSetSupported(name, version), startup: startupSetting(undefined), feed, afterChange: redraw });
+  // The pane comes first, while the formula engine loads; nothing runs on the practice workbook, and it is not shown,
+  // before the engine is in place.
+  const calculator = previewCalculator().then((functions) => void (wb.functions = functions));
+  const runOnDouble = doubleRunner(wb);
+  let redraw = () => {};
+  mountPane(pane, (batch) => calculator.then(() => runOnDouble(batch)), { mode: "preview", isSetSupported: (name, version) => wb.isSetSupported(name, version), startup: startupSetting(undefined), feed, afterChange: () => redraw() });
+  await calculator;
+  redraw = mountWorkbookView(view, wb);
   (globalThis as { skynetPreview?: unknown }).skynetPreview = { workbook: wb, feed };
 }
 
