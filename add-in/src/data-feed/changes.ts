@@ -1,7 +1,7 @@
 // The release-aware refresh report: each row a refresh added, removed or revised, matched to its record and to the
 // reasons the changelogs give, across every release between the one the workbook was loaded under and the one held
 // (a workbook loaded under N and refreshed under N+2 hears of both N+1 and N+2).
-import { sdkFor, type Catalog, type Changelog } from "@skynet-data/sdk";
+import { sdkFor, sheet, type Catalog, type Changelog, type Observation } from "@skynet-data/sdk";
 import { rowKeys, type RevisedCell } from "../excel/load-plan/index.js";
 
 /** One reason, with the release that gave it. */
@@ -33,6 +33,8 @@ export interface TableChanges {
 /** What a table report must say for its changes to be explained (the adapter's TableReport has it). */
 export interface TableDiff {
   dataset: string;
+  /** The table's name: a by-year table (sheet.byYearTableName) is explained cell by cell. */
+  table?: string;
   status: string;
   addedKeys: readonly string[];
   removedKeys: readonly string[];
@@ -102,6 +104,7 @@ export function explainTable(report: TableDiff, releases: readonly Catalog[], co
   const rows: RowChange[] = [];
   if (!now || (report.status !== "refreshed" && report.status !== "blocked")) return { dataset: report.dataset, rows };
   const after = complete ? releases.slice(1) : releases;
+  if (report.table === sheet.byYearTableName(report.dataset)) return { dataset: report.dataset, rows: explainByYear(report, releases, after) };
   const current = recordsByKey(now, report.dataset);
   // Removed rows are named from the newest earlier release that has them.
   const earlier = releases.slice(0, -1).map((c) => recordsByKey(c, report.dataset)).reverse();
@@ -123,4 +126,42 @@ export function explainTable(report: TableDiff, releases: readonly Catalog[], co
   for (const c of report.revisedCells) byRow.set(c.key, [...(byRow.get(c.key) ?? []), c]);
   for (const [key, cells] of byRow) rows.push(explain("revised", key, current.get(key), cells));
   return { dataset: report.dataset, rows };
+}
+
+/**
+ * A by-year table's changes: a row is a year, and each cell's reasons are those of the figures behind it
+ * (sheet.byYearFigures: in the release held, or the newest earlier one that had it), each named by the cell's column.
+ */
+function explainByYear(report: TableDiff, releases: readonly Catalog[], after: readonly Catalog[]): RowChange[] {
+  const newestFirst = releases.map((c) => sheet.byYearFigures(c, report.dataset)).reverse();
+  const yearOf = (key: string) => Number(key.split("|")[0]);
+  const cellFigures = (year: number, column: string, maps: typeof newestFirst): Observation[] => maps.find((m) => m.get(year)?.has(column))?.get(year)?.get(column) ?? [];
+  /** The figures of a year's cells in one release's map, each once, under the first column it is behind. */
+  const rowFigures = (year: number, maps: typeof newestFirst): { column: string; o: Observation }[] => {
+    const cells = maps.find((m) => m.has(year))?.get(year) ?? new Map<string, Observation[]>();
+    const seen = new Set<string>();
+    return [...cells].flatMap(([column, os]) => os.filter((o) => !seen.has(o.id) && seen.add(o.id)).map((o) => ({ column, o })));
+  };
+  const reasonsOf = (column: string, o: Observation, related: boolean): Reason[] =>
+    [
+      ...reasonsFor({ kind: "observation", id: o.id }, after, true),
+      ...(related ? [...reasonsFor({ kind: "series", id: o.series }, after, false), ...reasonsFor({ kind: "source", id: o.source }, after, false)] : []),
+    ].map((r) => ({ release: r.release, text: `${column}: ${r.text}` }));
+  const row = (kind: RowChange["kind"], key: string, cells: RevisedCell[], reasons: Reason[]): RowChange => ({ kind, key, label: String(yearOf(key)), record: null, cells, reasons });
+
+  const rows: RowChange[] = [];
+  for (const key of report.addedKeys) rows.push(row("added", key, [], rowFigures(yearOf(key), newestFirst.slice(0, 1)).flatMap((f) => reasonsOf(f.column, f.o, false))));
+  for (const key of report.removedKeys) rows.push(row("removed", key, [], rowFigures(yearOf(key), newestFirst.slice(1)).flatMap((f) => reasonsOf(f.column, f.o, false))));
+  const byRow = new Map<string, RevisedCell[]>();
+  for (const c of report.revisedCells) byRow.set(c.key, [...(byRow.get(c.key) ?? []), c]);
+  for (const [key, cells] of byRow) {
+    const year = yearOf(key);
+    const reasons = cells.flatMap((c) => {
+      // The figure behind the cell now, and the one behind it before (a figure removed, or replaced by another).
+      const figures = [...cellFigures(year, c.column, newestFirst.slice(0, 1)), ...cellFigures(year, c.column, newestFirst.slice(1))];
+      return figures.filter((o, i) => figures.findIndex((x) => x.id === o.id) === i).flatMap((o) => reasonsOf(c.column, o, true));
+    });
+    rows.push(row("revised", key, cells, reasons));
+  }
+  return rows;
 }

@@ -143,8 +143,27 @@ describe("Insert by year, then Refresh under a new release", () => {
       { key: "2020", column: "Returned red-notice fugitives (persons)", from: String(REMOVED.value), to: "" },
     ]);
     expect(parseStamp(wb.settings.get(STAMP_KEY))).toMatchObject({ datasets: [], byYear: ["sky-net"] });
-    // The pane names the rows by their year.
-    expect(renderRefreshReport(result)).toContain('<span class="c-label">2020</span>');
+    // Each changed cell has the reason its figure's release gives, named by its column; the pane names rows by year.
+    expect(result.changes[result.load!.tables.indexOf(report)]).toEqual({
+      dataset: "sky-net",
+      rows: [
+        { kind: "added", key: "2025", label: "2025", record: null, cells: [], reasons: [{ release: "2026.12.1", text: "Sky Net fugitives returned (persons): added: the 2025 total (a made-up figure for the tests)" }] },
+        {
+          kind: "revised",
+          key: "2020",
+          label: "2020",
+          record: null,
+          cells: report.revisedCells,
+          reasons: [
+            { release: "2026.12.1", text: "Sky Net fugitives returned (persons): value: the 2020 work report, read again, gives 1,444 (a made-up correction for the tests)" },
+            { release: "2026.12.1", text: "Returned red-notice fugitives (persons): the page does not print it (a made-up removal for the tests)" },
+          ],
+        },
+      ],
+    });
+    const html = renderRefreshReport(result);
+    expect(html).toContain('<span class="c-label">2020</span>');
+    expect(html).toContain('<span class="c-reason" data-release="2026.12.1">2026.12.1: Returned red-notice fugitives (persons): the page does not print it (a made-up removal for the tests)</span>');
 
     const after = wb.table(TABLE)!;
     expect(layout.blockAddress(after.block)).toBe("A7:K18");

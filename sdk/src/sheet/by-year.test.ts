@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { listDatasets, planByYearSheet, planSheet } from "../public.js";
+import { catalog, listDatasets, planByYearSheet, planSheet } from "../public.js";
 import { blockAddress } from "../layout/address.js";
 import { SkynetError } from "../core/errors.js";
+import { byYearFigures } from "./by-year.js";
 import { chartDataSheetName, sheetLayout } from "./layout.js";
 
 // Expected values written out from sdk/src/datasets/*/data.ts and the sources they cite.
@@ -122,5 +123,26 @@ describe("listDatasets (layouts)", () => {
   it("offers the by-year layout for datasets of figures, not for events or partners", () => {
     const layouts = Object.fromEntries(listDatasets().map((d) => [d.id, d.layouts]));
     expect(layouts).toMatchObject({ "sky-net": ["long", "by-year"], "fox-hunt": ["long", "by-year"], timeline: ["long"], partners: ["long"] });
+  });
+});
+
+describe("byYearFigures", () => {
+  const cells = byYearFigures(catalog, "sky-net");
+  const ids = (year: number, header: string) => cells.get(year)?.get(header)?.map((o) => o.id);
+  it("gives a number cell its one figure: 2019 returned is the full-year 2041 (Japan Times)", () => {
+    expect(ids(2019, RETURNED)).toEqual(["sky-net.returned.2019-01-01.2019-12-31"]);
+    expect(cells.get(2019)!.get(RETURNED)![0]).toMatchObject({ value: 2041, source: "japan-times-2022-01-19" });
+  });
+  it("gives the Notes cell the figures it names: 2016's four Jan–Nov figures, and no number cell", () => {
+    expect([...cells.get(2016)!.keys()]).toEqual([NOTES]);
+    expect(ids(2016, NOTES)).toEqual([
+      "sky-net.returned.2016-01-01.2016-11-30",
+      "sky-net.returned.state-functionaries.2016-01-01.2016-11-30",
+      "sky-net.most-wanted-returned.2016-01-01.2016-11-30",
+      "sky-net.recovered.2016-01-01.2016-11-30",
+    ]);
+  });
+  it("is empty for a dataset without a by-year layout", () => {
+    expect(byYearFigures(catalog, "timeline").size).toBe(0);
   });
 });

@@ -120,6 +120,49 @@ function planByYearCharts(charts: readonly ChartDefinition[], columns: readonly 
   });
 }
 
+/** A year's Notes cell: its words, and the figures it names (every other figure of the year, and a column's figure that is "about" or not the plain year). */
+function yearNote(columns: readonly SeriesYears[], year: number): { text: string | null; figures: Observation[] } {
+  const inRow = columns.flatMap(({ series, years: ys }) => (ys.get(year) ? [{ series, ...ys.get(year)! }] : []));
+  const named = inRow.flatMap((y) => (y.answer && worthNaming(y.answer, year) ? [{ series: y.series, o: y.answer }] : []));
+  const numbers = inRow.filter((y) => y.answer).length;
+  // Where every number of the row covers the same operation or date, one phrase says so instead of one per column.
+  const shared = named.length > 1 && named.length === numbers && named.every((n) => n.o.qualifier === "exact" && n.o.period.label === named[0]!.o.period.label && n.series.kind === named[0]!.series.kind);
+  const parts = [
+    ...(shared ? [`Every number in this row ${named[0]!.series.kind === "stock" ? "is as of" : "covers"} ${named[0]!.o.period.label}.`] : named.map((n) => `${n.series.title} ${figureWords(n.o, true)}`)),
+    ...inRow.flatMap((y) => y.others.map((o) => `${y.series.title} ${figureWords(o, false)}`)),
+  ];
+  const figures = [...named.map((n) => n.o), ...inRow.flatMap((y) => y.others)];
+  return { text: parts.length ? parts.join(" | ") : numbers ? null : NO_FIGURE_NOTE, figures };
+}
+
+/**
+ * The figures behind each cell of a dataset's by-year sheet, by year and column header: a number column's one figure,
+ * and the figures the Notes column names. A refresh report gives a changed cell the reasons its figures have. Empty
+ * for a dataset without a by-year layout.
+ *
+ * @example
+ * const cells = byYearFigures(catalog, "sky-net");
+ * cells.get(2019)?.get("Sky Net fugitives returned (persons)")?.map((o) => o.id) //=> ["sky-net.returned.2019-01-01.2019-12-31"]
+ * cells.get(2016)?.get("Notes")?.map((o) => o.period.label) //=> ["Jan–Nov 2016", …]
+ */
+export function byYearFigures(catalog: Catalog, datasetId: string): Map<number, Map<string, Observation[]>> {
+  const out = new Map<number, Map<string, Observation[]>>();
+  const d = catalog.datasets.find((x) => x.id === datasetId);
+  if (!d || d.kind !== "observations" || !hasByYearLayout(d)) return out;
+  const columns = sortIntoYears(catalog, d);
+  for (const year of new Set(columns.flatMap((c) => [...c.years.keys()]))) {
+    const cells = new Map<string, Observation[]>();
+    for (const c of columns) {
+      const answer = c.years.get(year)?.answer;
+      if (answer) cells.set(headerOf(c.series), [answer]);
+    }
+    const { figures } = yearNote(columns, year);
+    if (figures.length) cells.set(NOTES_HEADER, figures);
+    out.set(year, cells);
+  }
+  return out;
+}
+
 /**
  * The by-year sheet plan of one dataset: a Year column (the key a refresh matches rows on), one number column per
  * series (not running totals) holding the figure the =SKYNET functions answer for that year, and a Notes column
@@ -142,19 +185,7 @@ export function planByYearSheet(catalog: Catalog, datasetId: string, dataVersion
   const first = Math.min(...known);
   const years = Array.from({ length: Math.max(...known) - first + 1 }, (_, i) => first + i);
 
-  const noteOf = (year: number): string | null => {
-    const inRow = columns.flatMap(({ series, years: ys }) => (ys.get(year) ? [{ series, ...ys.get(year)! }] : []));
-    const named = inRow.flatMap((y) => (y.answer && worthNaming(y.answer, year) ? [{ series: y.series, o: y.answer }] : []));
-    const numbers = inRow.filter((y) => y.answer).length;
-    // Where every number of the row covers the same operation or date, one phrase says so instead of one per column.
-    const shared = named.length > 1 && named.length === numbers && named.every((n) => n.o.qualifier === "exact" && n.o.period.label === named[0]!.o.period.label && n.series.kind === named[0]!.series.kind);
-    const parts = [
-      ...(shared ? [`Every number in this row ${named[0]!.series.kind === "stock" ? "is as of" : "covers"} ${named[0]!.o.period.label}.`] : named.map((n) => `${n.series.title} ${figureWords(n.o, true)}`)),
-      ...inRow.flatMap((y) => y.others.map((o) => `${y.series.title} ${figureWords(o, false)}`)),
-    ];
-    return parts.length ? parts.join(" | ") : numbers ? null : NO_FIGURE_NOTE;
-  };
-  const rows: Cell[][] = years.map((year) => [year, ...columns.map((c) => c.years.get(year)?.answer?.value ?? null), noteOf(year)]);
+  const rows: Cell[][] = years.map((year) => [year, ...columns.map((c) => c.years.get(year)?.answer?.value ?? null), yearNote(columns, year).text]);
   const numberFormats = years.map(() => ["0", ...columns.map((c) => unitFormat(c.series.unit)), FORMAT.text]);
 
   const planned: PlannedColumn[] = [
