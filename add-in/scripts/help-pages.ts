@@ -1,6 +1,7 @@
 // Help pages for the custom functions, generated at build time from the JSDoc of add-in/src/functions/functions.ts
 // (the same comments functions.json comes from): description, arguments, result, examples and when each error appears.
 import ts from "typescript";
+import { escapeHtml } from "../src/taskpane/html.js";
 
 /** What functions.json says about one function (the fields the pages use). */
 export interface FunctionMetadata {
@@ -46,13 +47,11 @@ export function readFunctionDocs(source: string, fileName = "functions.ts"): Fun
   return docs;
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** One example: the formula as code, then what it gives ("=SKYNET.CAPTURES(2014) gives 680"). */
 function renderExample(example: string): string {
   const m = /^(=[A-Z0-9_.]+\(.*?\))(\s+(?:gives|spills|shows|returns)\b.*)?$/s.exec(example.trim());
-  if (!m) return esc(example);
-  return `<code>${esc(m[1]!)}</code>${esc((m[2] ?? "").replace(/\.$/, ""))}`;
+  if (!m) return escapeHtml(example);
+  return `<code>${escapeHtml(m[1]!)}</code>${escapeHtml((m[2] ?? "").replace(/\.$/, ""))}`;
 }
 
 /** Examples in one @example line are separated by "; " before the next formula. */
@@ -77,7 +76,7 @@ function page(title: string, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -110,19 +109,19 @@ export function helpPages(input: HelpInput): Map<string, string> {
     const qualified = `${input.namespace}.${f.name}`;
     const args = f.parameters.length
       ? `<table>
-<caption>Arguments of ${esc(qualified)}</caption>
+<caption>Arguments of ${escapeHtml(qualified)}</caption>
 <thead><tr><th scope="col">Argument</th><th scope="col">Required</th><th scope="col">Type</th><th scope="col">What to give</th></tr></thead>
 <tbody>
-${f.parameters.map((p) => `<tr><th scope="row"><code>${esc(p.name)}</code></th><td>${p.optional ? "optional" : "required"}</td><td>${esc(typeWords(p, enums))}</td><td>${esc(p.description ?? "")}</td></tr>`).join("\n")}
+${f.parameters.map((p) => `<tr><th scope="row"><code>${escapeHtml(p.name)}</code></th><td>${p.optional ? "optional" : "required"}</td><td>${escapeHtml(typeWords(p, enums))}</td><td>${escapeHtml(p.description ?? "")}</td></tr>`).join("\n")}
 </tbody>
 </table>`
-      : `<p>${esc(qualified)} takes no arguments.</p>`;
+      : `<p>${escapeHtml(qualified)} takes no arguments.</p>`;
     const spills = f.result?.dimensionality === "matrix";
-    const result = `<p>${esc(doc?.returns ?? (spills ? "A table that spills." : "One value."))}${spills ? " The table spills into the cells below and to the right; if any of them is occupied, Excel shows <code>#SPILL!</code>." : ""}</p>`;
+    const result = `<p>${escapeHtml(doc?.returns ?? (spills ? "A table that spills." : "One value."))}${spills ? " The table spills into the cells below and to the right; if any of them is occupied, Excel shows <code>#SPILL!</code>." : ""}</p>`;
     const examples = splitExamples(doc?.examples ?? []);
     const exampleList = examples.length ? `<ul>\n${examples.map((e) => `<li>${renderExample(e)}</li>`).join("\n")}\n</ul>` : `<p>No example is recorded yet.</p>`;
-    const specific = (code: "#N/A" | "#VALUE!") => (doc?.throws ?? []).filter((t) => t.includes(code)).map((t) => `\n<dd>${esc(t)}</dd>`).join("");
-    const argNames = f.parameters.map((p) => `<code>${esc(p.name)}</code>`);
+    const specific = (code: "#N/A" | "#VALUE!") => (doc?.throws ?? []).filter((t) => t.includes(code)).map((t) => `\n<dd>${escapeHtml(t)}</dd>`).join("");
+    const argNames = f.parameters.map((p) => `<code>${escapeHtml(p.name)}</code>`);
     const errors = `<dl>
 <dt><code>#N/A</code>: the question is understood, but no such figure exists</dt>
 <dd>A number comes back only for a full-period, exact or approximate figure of exactly what was asked. Otherwise the message (point at the cell to read it) says what does exist, for example a figure for part of the year or a "more than" lower bound, and how to ask for it.</dd>${specific("#N/A")}
@@ -131,8 +130,8 @@ ${f.parameters.map((p) => `<tr><th scope="row"><code>${esc(p.name)}</code></th><
 </dl>`;
     const body = `<nav aria-label="Help"><a href="index.html">All Sky Net Data functions</a></nav>
 <main id="main">
-<h1><code>${esc(syntaxOf(input.namespace, f))}</code></h1>
-<p>${esc(f.description ?? "")}</p>
+<h1><code>${escapeHtml(syntaxOf(input.namespace, f))}</code></h1>
+<p>${escapeHtml(f.description ?? "")}</p>
 <h2>Arguments</h2>
 ${args}
 <h2>Result</h2>
@@ -146,9 +145,9 @@ ${errors}
   }
   const index = `<main id="main">
 <h1>Sky Net Data functions</h1>
-<p>Type <code>=${esc(input.namespace)}.</code> in a cell to see them. Each page gives the arguments, the result, examples, and when the function answers <code>#N/A</code> or <code>#VALUE!</code>.</p>
+<p>Type <code>=${escapeHtml(input.namespace)}.</code> in a cell to see them. Each page gives the arguments, the result, examples, and when the function answers <code>#N/A</code> or <code>#VALUE!</code>.</p>
 <ul>
-${functions.map((f) => `<li><a href="${helpFileName(f.id)}"><code>${esc(input.namespace)}.${esc(f.name)}</code></a>: ${esc(f.description ?? "")}</li>`).join("\n")}
+${functions.map((f) => `<li><a href="${helpFileName(f.id)}"><code>${escapeHtml(input.namespace)}.${escapeHtml(f.name)}</code></a>: ${escapeHtml(f.description ?? "")}</li>`).join("\n")}
 </ul>
 </main>`;
   pages.set("index.html", page("Sky Net Data functions: help", index));
