@@ -477,7 +477,11 @@ describe("the worksheet fix-up", () => {
   });
 });
 
-describe("the exported xlsx, part by part, against the ECMA-376 transitional schemas and Excel's rules", () => {
+// The ordinary export (long tables), and the by-year one (datasets of figures by year, the others' long tables).
+describe.each([
+  { layout: "long tables", args: [] as string[], skyNet: { sheet: "Sky Net", table: "SkyNet_sky_net" } },
+  { layout: "by year", args: ["--layout", "by-year"], skyNet: { sheet: "Sky Net by year", table: "SkyNet_by_year_sky_net" } },
+])("the exported xlsx ($layout), part by part, against the ECMA-376 transitional schemas and Excel's rules", ({ args, skyNet }) => {
   let dir = "";
   let pkg: Workbook;
   const schemas = vendoredSchemas();
@@ -485,7 +489,7 @@ describe("the exported xlsx, part by part, against the ECMA-376 transitional sch
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "skynet-cli-ooxml-"));
     const out = join(dir, "figures.xlsx");
-    expect(await main(["export", "--format", "xlsx", "--out", out], quiet)).toBe(0);
+    expect(await main(["export", "--format", "xlsx", "--out", out, ...args], quiet)).toBe(0);
     pkg = await readPackage(readFileSync(out));
   });
   afterAll(() => {
@@ -584,6 +588,11 @@ describe("the exported xlsx, part by part, against the ECMA-376 transitional sch
     });
     return { workbook, sst, sheets };
   }
+
+  it("holds Sky Net in this layout: its sheet and table", () => {
+    const sky = sheetsAndTables().sheets.find((s) => s.name === skyNet.sheet);
+    expect(sky?.tables.map((t) => attrsOf(t.xml).displayName)).toEqual([skyNet.table]);
+  });
 
   it("sheet names are valid and unique, and sheet ids unique", () => {
     const { sheets } = sheetsAndTables();
