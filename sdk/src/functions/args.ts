@@ -104,7 +104,7 @@ export const normalizeWords = (s: string): string =>
     .trim();
 
 /** A choice among named options with aliases, matched case-insensitively; `undefined` when omitted. */
-export function choiceArg<T>(raw: unknown, name: string, aliases: ReadonlyMap<string, T>, accepted: string): T | undefined {
+export function choiceArg<T>(raw: unknown, name: string, aliases: { get(alias: string): T | undefined }, accepted: string): T | undefined {
   if (typeof raw === "string") {
     const direct = aliases.get(raw);
     if (direct !== undefined) return direct;

@@ -2,17 +2,29 @@ import type { Agency, TreatyKind } from "../core/schema.js";
 import type { Currency } from "../core/units.js";
 import { normalizeWords } from "./args.js";
 
-/** Builds an alias table matched on normalised words, plus each alias exactly as written (the fast path). */
-function aliasMap<T>(entries: ReadonlyArray<readonly [T, readonly string[]]>): ReadonlyMap<string, T> {
-  const m = new Map<string, T>();
-  for (const [value, words] of entries) {
-    for (const w of words) {
-      m.set(normalizeWords(w), value);
-      m.set(w, value);
-      m.set(w.toUpperCase(), value);
+/** A table of aliases: the value an alias names, or undefined. */
+export interface Aliases<T> {
+  get(alias: string): T | undefined;
+}
+
+/**
+ * An alias table matched on normalised words, plus each alias exactly as written (the fast path). Built on its first
+ * lookup, so loading functions.js builds none.
+ */
+function aliasMap<T>(entries: ReadonlyArray<readonly [T, readonly string[]]>): Aliases<T> {
+  let m: Map<string, T> | undefined;
+  const build = () => {
+    m = new Map<string, T>();
+    for (const [value, words] of entries) {
+      for (const w of words) {
+        m.set(normalizeWords(w), value);
+        m.set(w, value);
+        m.set(w.toUpperCase(), value);
+      }
     }
-  }
-  return m;
+    return m;
+  };
+  return { get: (alias) => (m ?? build()).get(alias) };
 }
 
 /** Agencies and the words analysts use for them. */
