@@ -225,7 +225,9 @@ try {
     },
     {
       item: 6,
-      measurement: "  taskpane ready, main thread CPU time",
+      // Read when the driver sees the list, so it also holds what the page ran after ready until then (the preview's
+      // formula engine loads right after the pane); the traced figure in the note above stops at the ready mark.
+      measurement: "  taskpane ready, main thread CPU time until the driver sees the list",
       value: round(readyCpu, 0),
       unit: "ms",
       against: { kind: "budget", text: `budget ≤ ${BUDGET.readyMs} ms (wall)`, value: BUDGET.readyMs, unit: "ms" },
