@@ -77,16 +77,8 @@ export function treatyFunction(tableOf: TreatyAnswers | (() => TreatyAnswers)): 
     const kind = kindRaw == null ? "both" : ((typeof kindRaw === "string" ? TREATY_KIND_ALIASES.get(kindRaw) : undefined) ?? choiceArg(kindRaw, "kind", TREATY_KIND_ALIASES, ACCEPTED_TREATY_KINDS) ?? "both");
     const steps = all[kind];
     if (typeof kindRaw === "string" && byRaw.size < 4096) byRaw.set(kindRaw, steps);
-    let serial: number | undefined;
-    let iso: string | undefined;
-    if (typeof asOfRaw === "number" && asOfRaw >= MIN_SERIAL && asOfRaw < MAX_SERIAL + 1) serial = Math.floor(asOfRaw);
-    else if (asOfRaw != null) {
-      const at = optionalDateArg(asOfRaw, "as_of");
-      serial = at?.serial;
-      iso = at?.iso;
-    }
-    if (serial === undefined && iso === undefined) return steps.latest;
-    return atStep(steps, serial, iso);
+    const at = optionalDateArg(asOfRaw, "as_of");
+    return at ? atStep(steps, at.serial, at.iso) : steps.latest;
   });
   const primitive = (v: unknown) => v == null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
   return (kindRaw?: unknown, asOfRaw?: unknown): Answer<number> => {

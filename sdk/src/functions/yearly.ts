@@ -79,7 +79,7 @@ export function yearlyFunction(
   // Every argument checked, in order: the year, then the agency and currency; a bad one throws its #VALUE! words.
   const careful = guarded((yearRaw: unknown, agencyRaw?: unknown, currencyRaw?: unknown): Answer<number> => {
     const b = state();
-    const year = typeof yearRaw === "number" && Number.isInteger(yearRaw) && yearRaw >= FIRST_YEAR && yearRaw <= LAST_YEAR ? yearRaw : yearArg(yearRaw);
+    const year = yearArg(yearRaw);
     const route = agencyRaw == null && (currencyRaw == null || !b.currency) && b.defaultRoute ? b.defaultRoute : routeFor(b, agencyRaw, b.currency ? currencyRaw : undefined);
     if (primitive(agencyRaw) && primitive(currencyRaw) && b.byRaw.size < REMEMBERED) {
       let byCurrency = b.byRaw.get(agencyRaw);

@@ -54,13 +54,20 @@ describe("lazyReleaseModule", () => {
 
   it("gives back the functions' view exactly (fields left undefined stay absent), and its catalogue answers as the view's does", async () => {
     const v = functionsView(release);
-    const lazy = await evaluated(lazyReleaseModule(v, 1000));
+    const lazy = await evaluated(lazyReleaseModule(v, { piece: 1000 }));
     for (const k of Object.keys(v) as (keyof typeof v)[]) expect(JSON.stringify(lazy[k]), k).toBe(JSON.stringify(v[k]));
     const fromModule = functionsFor(catalogOfRelease(lazy as unknown as Release));
     for (const call of [["CAPTURES", 2014], ["RETURNED", 2016], ["DATASET", "partners"], ["EVENTS", "2014-11-01", "2014-11-30"]] as const) {
       const [id, ...args] = call;
       expect(JSON.stringify((fromModule as any)[id](...args))).toBe(JSON.stringify((view as any)[id](...args)));
     }
+  });
+
+  it("gives back the release exactly when written as it is (compact: false)", async () => {
+    const source = lazyReleaseModule(release, { compact: false });
+    expect(source).not.toContain("readColumns");
+    const lazy = await evaluated(source);
+    for (const k of Object.keys(release) as (keyof Release)[]) expect(JSON.stringify(lazy[k]), k).toBe(JSON.stringify(release[k]));
   });
 
   it("parses nothing until data is asked for", async () => {

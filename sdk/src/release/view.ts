@@ -80,17 +80,28 @@ function columns(x: unknown): unknown {
   return x;
 }
 
-/** The reader of `columns`, as the source of a function (it goes into the module lazyReleaseModule writes). */
-const READ_COLUMNS = `const readColumns = (x) => Array.isArray(x)
-  ? x[0] === ${JSON.stringify(COLUMNS)}
-    ? x.slice(2).map((r) => {
-        const o = {};
-        x[1].forEach((f, i) => { if (r[i] !== ${JSON.stringify(COLUMNS)}) o[f] = readColumns(r[i]); });
-        if (o.id === ${JSON.stringify(DERIVED_ID)}) o.id = o.series !== undefined ? o.series + "." + o.period.start + "." + o.period.end : o.iso2.toLowerCase() + "." + o.role;
-        return o;
-      })
-    : x.map(readColumns)
-  : x !== null && typeof x === "object" ? (Object.keys(x).forEach((k) => { x[k] = readColumns(x[k]); }), x) : x;`;
+/** The reader of `columns`, as the source of a function (it goes into the module lazyReleaseModule writes). Plain loops, no call per value: it runs once, cold. */
+const READ_COLUMNS = `const readColumns = (x) => {
+  if (Array.isArray(x)) {
+    if (x[0] !== ${JSON.stringify(COLUMNS)}) {
+      for (let i = 0; i < x.length; i++) if (x[i] && typeof x[i] == "object") x[i] = readColumns(x[i]);
+      return x;
+    }
+    const fields = x[1], out = [];
+    for (let k = 2; k < x.length; k++) {
+      const r = x[k], o = {};
+      for (let i = 0; i < fields.length; i++) {
+        const v = r[i];
+        if (v !== ${JSON.stringify(COLUMNS)}) o[fields[i]] = v && typeof v == "object" ? readColumns(v) : v;
+      }
+      if (o.id === ${JSON.stringify(DERIVED_ID)}) o.id = o.series ? o.series + "." + o.period.start + "." + o.period.end : o.iso2.toLowerCase() + "." + o.role;
+      out.push(o);
+    }
+    return out;
+  }
+  for (const k in x) if (x[k] && typeof x[k] == "object") x[k] = readColumns(x[k]);
+  return x;
+};`;
 
 /**
  * The source of an ES module whose default export is a release (or a view of one) read lazily: what it says of itself
@@ -100,23 +111,25 @@ const READ_COLUMNS = `const readColumns = (x) => Array.isArray(x)
  * JSON escapes) in pieces of 16 KB: an engine compiles one long string literal far more slowly than the same text in
  * short pieces, and a whole script in ASCII twice as fast as one holding any other character. Bundlers (functions.js,
  * the SDK's dist) use it for the release they embed, so loading the script parses no data until something asks.
+ * `compact: false` writes the JSON as it is (no columns, ids kept), read by one JSON.parse: for the SDK's dist, where
+ * bytes matter less than the time to read it, and the columns' reader costs several times the parse in a cold process.
  *
  * @example
  * lazyReleaseModule(functionsView(release)) //=> 'const text = ["[\"\\u0000\",…", …];…export default { format: 1, version: "2026.11.1", …'
  */
-export function lazyReleaseModule(release: Omit<Release, "indexes"> & { indexes?: Release["indexes"] }, piece = 16384): string {
+export function lazyReleaseModule(release: Omit<Release, "indexes"> & { indexes?: Release["indexes"] }, { piece = 16384, compact = true } = {}): string {
   const { format, version, date, previous, hash, ...lazyParts } = release;
   // What the release says of itself is written once, as the module's own fields; the text holds the rest.
-  const text = asciiJson(columns(lazyParts));
+  const text = asciiJson(compact ? columns(lazyParts) : lazyParts);
   const pieces: string[] = [];
   // Any cut will do (inside an escape too): the pieces are joined back before the text is parsed.
   for (let at = 0; at < text.length; at += piece) pieces.push(text.slice(at, at + piece));
   const lazy = ["data", "answers", "changelog", ...(release.indexes ? ["indexes"] : [])];
   return [
     `const text = [${pieces.map((p) => JSON.stringify(p)).join(",\n")}];`,
-    READ_COLUMNS,
+    ...(compact ? [READ_COLUMNS] : []),
     "let doc;",
-    "const read = () => (doc ??= readColumns(JSON.parse(text.join(\"\"))));",
+    `const read = () => (doc ??= ${compact ? "readColumns(" : "("}JSON.parse(text.join(""))));`,
     `export default { format: ${asciiJson(format)}, version: ${asciiJson(version)}, date: ${asciiJson(date)}, previous: ${asciiJson(previous)}, hash: ${asciiJson(hash)},`,
     ...lazy.map((k) => `  get ${k}() { return read().${k}; },`),
     "};",
