@@ -151,8 +151,10 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
     if (shownRelease !== state.held.hash) {
       shownRelease = state.held.hash;
       const ticked = new Set(boxes().filter((b) => b.checked).map((b) => b.dataset.id));
+      const chosen = new Map([...list.querySelectorAll<HTMLSelectElement>("select[data-layout-for]")].map((s) => [s.dataset.layoutFor!, s.value]));
       list.innerHTML = sdkFor(state.held.catalog).listDatasets().map((d) => datasetItem(d)).join("");
       for (const b of boxes()) b.checked = ticked.has(b.dataset.id);
+      for (const s of list.querySelectorAll<HTMLSelectElement>("select[data-layout-for]")) s.value = chosen.get(s.dataset.layoutFor!) ?? s.value;
       showAll();
     }
   };
