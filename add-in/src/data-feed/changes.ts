@@ -1,7 +1,7 @@
 // The release-aware refresh report: each row a refresh added, removed or revised, matched to its record and to the
 // reasons the changelogs give, across every release between the one the workbook was loaded under and the one held
 // (a workbook loaded under N and refreshed under N+2 hears of both N+1 and N+2).
-import { sdkFor, sheet, type Catalog, type Changelog, type Observation } from "@skynet-data/sdk";
+import { sdkFor, sheet, type Catalog, type Changelog, type Observation, type SheetKind, type TableLayout } from "@skynet-data/sdk";
 import { rowKeys, type RevisedCell } from "../excel/load-plan/index.js";
 
 /** One reason, with the release that gave it. */
@@ -33,8 +33,10 @@ export interface TableChanges {
 /** What a table report must say for its changes to be explained (the adapter's TableReport has it). */
 export interface TableDiff {
   dataset: string;
-  /** The table's name: a by-year table (sheet.byYearTableName) is explained cell by cell. */
-  table?: string;
+  /** The plan's kind: the Sources sheet's rows are sources, a dataset's rows its records. */
+  kind: SheetKind;
+  /** A by-year table is explained cell by cell, a long one row by row. */
+  layout: TableLayout;
   status: string;
   addedKeys: readonly string[];
   removedKeys: readonly string[];
@@ -51,10 +53,10 @@ interface RecordRef {
 }
 
 /** Row key → the record behind the row, for one dataset of one release (computed as the pane lays the table out). */
-function recordsByKey(catalog: Catalog, dataset: string): Map<string, RecordRef> {
+function recordsByKey(catalog: Catalog, dataset: string, kind: SheetKind): Map<string, RecordRef> {
   const out = new Map<string, RecordRef>();
   const sdk = sdkFor(catalog);
-  if (dataset === "sources") {
+  if (kind === "sources") {
     const plan = sdk.planSourcesSheet();
     const keys = rowKeys(plan.columns, plan.rows);
     plan.rows.forEach((r, i) => out.set(keys[i]!, { kind: "source", id: String(r[0]), label: `source ${String(r[0])}`, related: [] }));
@@ -104,10 +106,10 @@ export function explainTable(report: TableDiff, releases: readonly Catalog[], co
   const rows: RowChange[] = [];
   if (!now || (report.status !== "refreshed" && report.status !== "blocked")) return { dataset: report.dataset, rows };
   const after = complete ? releases.slice(1) : releases;
-  if (report.table === sheet.byYearTableName(report.dataset)) return { dataset: report.dataset, rows: explainByYear(report, releases, after) };
-  const current = recordsByKey(now, report.dataset);
+  if (report.layout === "by-year") return { dataset: report.dataset, rows: explainByYear(report, releases, after) };
+  const current = recordsByKey(now, report.dataset, report.kind);
   // Removed rows are named from the newest earlier release that has them.
-  const earlier = releases.slice(0, -1).map((c) => recordsByKey(c, report.dataset)).reverse();
+  const earlier = releases.slice(0, -1).map((c) => recordsByKey(c, report.dataset, report.kind)).reverse();
   const find = (key: string, maps: Map<string, RecordRef>[]) => {
     for (const m of maps) {
       const hit = m.get(key);

@@ -148,6 +148,8 @@ describe("planLoad (refresh)", () => {
     expect(report.tables).toEqual([
       {
         dataset: "x",
+        kind: "dataset",
+        layout: "long",
         table: "SkyNet_x",
         sheet: "X",
         status: "refreshed",

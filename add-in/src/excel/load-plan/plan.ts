@@ -1,6 +1,6 @@
 // The load plan: from a snapshot of the workbook and the sheet plans, every operation an insert or refresh makes, in
 // order and cut into syncs, and the report in words. Pure: the adapter only reads the snapshot and replays this.
-import { layout, sheet, type SheetPlan } from "@skynet-data/sdk";
+import { layout, sheet, type SheetKind, type SheetPlan, type TableLayout } from "@skynet-data/sdk";
 import { planTableResize, type ResizeStep } from "../requirements.js";
 import { packBatches, planChunks, rowBytes, toExcelValue, type Chunk, type ChunkLimits } from "./chunks.js";
 import type { CellValue, Operation, SeriesFormat } from "./operations.js";
@@ -13,6 +13,9 @@ type Block = layout.Block;
 /** What happened to one table. */
 export interface TableReport {
   dataset: string;
+  /** The plan's kind (a dataset, or the Sources sheet) and layout, as the sheet plan gave them. */
+  kind: SheetKind;
+  layout: TableLayout;
   table: string;
   sheet: string;
   status: "inserted" | "refreshed" | "recreated" | "blocked" | "failed";
@@ -97,7 +100,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function blankReport(plan: SheetPlan, sheetName: string, status: TableReport["status"]): TableReport {
   const n = plan.rows.length;
   const message = status === "inserted" ? `Inserted ${plural(n, "row")}.` : status === "recreated" ? `Recreated with ${plural(n, "row")} (its table or sheet had been deleted).` : "";
-  return { dataset: plan.dataset, table: plan.tableName, sheet: sheetName, status, added: status === "refreshed" ? 0 : n, removed: 0, revised: 0, revisedCells: [], addedKeys: [], removedKeys: [], blockedBy: [], message };
+  return { dataset: plan.dataset, kind: plan.kind, layout: plan.layout ?? "long", table: plan.tableName, sheet: sheetName, status, added: status === "refreshed" ? 0 : n, removed: 0, revised: 0, revisedCells: [], addedKeys: [], removedKeys: [], blockedBy: [], message };
 }
 
 function describeChange(r: TableReport): string {
