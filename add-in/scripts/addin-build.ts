@@ -38,7 +38,7 @@ export const PATHS = {
   manifest: join(REPO_DIR, "manifest.xml"),
   taskpaneRoot: join(ADDIN_DIR, "src", "taskpane"),
   functionsSource: join(ADDIN_DIR, "src", "functions", "functions.ts"),
-  runtimeEntry: join(ADDIN_DIR, "src", "commands", "runtime.ts"),
+  runtimeEntry: join(ADDIN_DIR, "src", "functions", "runtime.ts"),
   assets: join(ADDIN_DIR, "assets"),
   dist: join(ADDIN_DIR, "dist"),
   addinPackage: join(ADDIN_DIR, "package.json"),
@@ -220,7 +220,7 @@ export const functionsReleaseView: Plugin = {
 };
 
 /**
- * Bundles src/commands/runtime.ts (the custom functions and the data feed's hook into them) into one classic script
+ * Bundles src/functions/runtime.ts (the custom functions and the data feed's hook into them) into one classic script
  * with no imports, so functions.js loads from a `<script>` in the taskpane page and standalone. `define` sets
  * build-time constants.
  */

@@ -8,7 +8,7 @@ import type { answerFrom } from "../functions/functions.js";
 import type { DataFeed, FeedEvent } from "./feed.js";
 import type { EarlyRestore } from "./restore.js";
 
-/** The global through which functions.js lets the feed swap its functions' release (set in commands/runtime.ts). */
+/** The global through which functions.js lets the feed swap its functions' release (set in functions/runtime.ts). */
 export const ANSWER_FROM_HOOK = "skynetAnswerFrom";
 /** The global holding functions.js's early restore (a Promise of restore.ts's EarlyRestore or null). */
 export const EARLY_RESTORE = "skynetEarlyRestore";

@@ -1,7 +1,7 @@
 // The pane: dataset list, Insert and Refresh, progress, the report of what changed, and the data release: which one
 // answers, where it comes from (the data address a team can point at its mirror), and what the last check found.
 import { sdkFor, type DatasetSummary, type TableLayout } from "@skynet-data/sdk";
-import type { StartupSetting, StartupState } from "../commands/startup.js";
+import type { StartupSetting, StartupState } from "../excel/startup.js";
 import type { DataFeed, FeedState } from "../data-feed/feed.js";
 import { describeFailure } from "../excel/errors.js";
 import { recalculateFormulas, recalculateIfStale } from "../excel/recalc.js";

@@ -1,7 +1,7 @@
 // Taskpane entry: inside Excel the pane drives the workbook; in a plain browser it runs the preview on the workbook double.
 // Both answer from the data feed this page starts (it is the shared runtime's page; see data-feed/runtime.ts).
 import { catalog } from "@skynet-data/sdk";
-import { startupSetting } from "../commands/startup.js";
+import { startupSetting } from "../excel/startup.js";
 import { earlyRestore, followFeed, recalculateInExcel } from "../data-feed/runtime.js";
 import { sharedFeed } from "../data-feed/shared.js";
 import { doubleRunner, officeRunner } from "../excel/run.js";

@@ -1,6 +1,6 @@
 // The in-memory workbook behind the double: sheets of cells, tables, charts and settings, with Excel's rules.
 import { layout } from "@skynet-data/sdk";
-import type { CalculationRecord, CalculationType, CellSource, CellValue, Evaluated, FormulaCalculator, Reference } from "./formulas.js";
+import type { CalculationRecord, CalculationType, CellSource, CellValue, FormulaCalculator, Reference } from "./formulas.js";
 import { HOSTS, supportsSet, type RequirementSets } from "./hosts.js";
 
 type Block = layout.Block;

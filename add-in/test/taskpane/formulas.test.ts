@@ -232,7 +232,7 @@ describe("formulas in the workbook double", () => {
 // The built functions.js, loaded as a plain page loads it (no CustomFunctions global): it publishes the wrappers Excel
 // would be given, and the workbook's answers are theirs.
 const BUNDLE = fileURLToPath(new URL("../../dist/functions.js", import.meta.url));
-const RUNTIME_SOURCES = ["../../src/functions/functions.ts", "../../src/commands/runtime.ts", "../../src/functions/published.ts"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+const RUNTIME_SOURCES = ["../../src/functions/functions.ts", "../../src/functions/runtime.ts", "../../src/functions/published.ts"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 const CI = process.env.CI === "true" || process.env.CI === "1";
 const built = existsSync(BUNDLE);
 const stale = built && !CI && RUNTIME_SOURCES.some((src) => statSync(BUNDLE).mtimeMs < statSync(src).mtimeMs);

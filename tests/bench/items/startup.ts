@@ -48,7 +48,7 @@ async function functionsBreakdown(): Promise<{ bytes: number; gzip: number; shar
       sourcemap: true,
       target: "es2022",
       copyPublicDir: false,
-      lib: { entry: join(ROOT, "add-in/src/commands/runtime.ts"), formats: ["iife"], name: "SkynetRuntime", fileName: () => "functions.js" },
+      lib: { entry: join(ROOT, "add-in/src/functions/runtime.ts"), formats: ["iife"], name: "SkynetRuntime", fileName: () => "functions.js" },
       rollupOptions: { onLog: (level, log, handler) => (isNoise(log) ? undefined : handler(level, log)), output: { intro: `if (typeof CustomFunctions === "undefined") return;` } },
     },
   });

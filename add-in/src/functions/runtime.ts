@@ -3,13 +3,13 @@
 // page's pane bundle, data-feed/runtime.ts) makes them answer from each release it swaps in; and, before that bundle
 // has run, the release kept for offline use read back (restore.ts restoreEarly), so the functions never answer from
 // the bundled release when a newer one is kept. Nothing here marks the workbook to load the add-in at startup; that is
-// the pane's "Open Sky Net Data with this workbook" setting (startup.ts).
+// the pane's "Open Sky Net Data with this workbook" setting (excel/startup.ts).
 import { BUNDLED_CATALOG as catalog } from "@skynet-data/sdk/functions";
 import { restoreEarly } from "../data-feed/restore.js";
 import { ANSWER_FROM_HOOK, EARLY_RESTORE } from "../data-feed/runtime.js";
 import { runtimeReader } from "../data-feed/store.js";
-import { answerFrom, answerWith, REGISTRATIONS } from "../functions/functions.js";
-import { FUNCTIONS_GLOBAL } from "../functions/published.js";
+import { answerFrom, answerWith, REGISTRATIONS } from "./functions.js";
+import { FUNCTIONS_GLOBAL } from "./published.js";
 
 const g = globalThis as Record<string, unknown>;
 g[ANSWER_FROM_HOOK] = answerFrom;
