@@ -50,6 +50,12 @@ export function scalar(v: unknown, name: string): unknown {
   return badArgument(`${name} must be a single value, got ${show(v)}`);
 }
 
+/** How many distinct raw arguments a function remembers (routes, words, bad arguments): a sheet cannot grow it without end. */
+export const REMEMBERED = 4096;
+
+/** True for a value Excel passes that can key a Map of remembered answers: nothing, text, a number or a boolean. */
+export const isPrimitive = (v: unknown): boolean => v == null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+
 /** True for an omitted argument: null, undefined or blank text. */
 export const isOmitted = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 

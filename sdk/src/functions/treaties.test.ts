@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toExcelSerial } from "../core/calendar.js";
-import { CUSTOM_FUNCTIONS, observations } from "../public.js";
+import { catalog, CUSTOM_FUNCTIONS, functionsFor, observations } from "../public.js";
 import { isFunctionError, type Answer } from "./errors.js";
 
 const { TREATIES_CONCLUDED: treatiesConcluded, TREATIES_IN_FORCE: treatiesInForce } = CUSTOM_FUNCTIONS;
@@ -27,6 +27,21 @@ describe("treatiesInForce", () => {
     [[null, "2015-06-30"], 75],
   ] as [unknown[], number][])("answers %j with %d", (args, want) => {
     expect(treatiesInForce(...(args as [unknown, unknown]))).toBe(want);
+  });
+
+  it("answers every spelling of a kind alike, however many a sheet uses and in whatever order they first come", () => {
+    // A fresh function: the first spellings seen are the ones it compares before its Map (a text date fills one too).
+    const fresh = functionsFor(catalog).TREATIES_IN_FORCE;
+    const calls: [unknown, unknown, number][] = [
+      ["extradition", "2014-12-01", 29],
+      ["extradition", toExcelSerial("2014-12-01"), 29],
+      ["judicial assistance", toExcelSerial("2015-01-01"), 46],
+      ["MLA", toExcelSerial("2015-01-01"), 46],
+      ["Extradition", toExcelSerial("2014-12-01"), 29],
+      ["criminal judicial assistance", "2015-01-01", 46],
+    ];
+    for (let round = 0; round < 2; round++) for (const [kind, date, want] of calls) expect(fresh(kind, date)).toBe(want);
+    expect(err(fresh("friendship", toExcelSerial("2015-01-01")), "#VALUE!")).toMatch(/unknown kind "friendship"/);
   });
 
   it("adds the two kinds as of November 2014 when the kind is omitted", () => {

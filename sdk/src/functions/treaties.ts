@@ -1,7 +1,7 @@
 // The treaty functions (TREATIES_IN_FORCE, TREATIES_CONCLUDED): the answer from the last change point on or before a date.
 import { MAX_SERIAL, MIN_SERIAL, fromExcelSerial, toExcelSerial } from "../core/calendar.js";
 import type { AsOfAnswers, TreatyAnswers } from "../release/format.js";
-import { choiceArg, optionalDateArg } from "./args.js";
+import { choiceArg, isPrimitive, optionalDateArg, REMEMBERED } from "./args.js";
 import { ACCEPTED_TREATY_KINDS, TREATY_KIND_ALIASES } from "./choices.js";
 import { guarded, notAvailable, type Answer } from "./errors.js";
 
@@ -50,8 +50,10 @@ export function treatyFunction(tableOf: TreatyAnswers | (() => TreatyAnswers)): 
     const table = typeof tableOf === "function" ? tableOf() : tableOf;
     return (kinds = { extradition: prepare(table.kinds.extradition), "judicial-assistance": prepare(table.kinds["judicial-assistance"]), both: prepare(table.kinds.both) });
   };
-  // The steps of a kind by the kind as Excel passed it (text seen before).
+  // The steps of a kind by the kind as Excel passed it (text seen before); the first two kinds seen are also held
+  // beside it, compared before the Map is asked: comparing text costs less than hashing it.
   const byRaw = new Map<unknown, Steps>();
+  let kind1: unknown, steps1: Steps | undefined, kind2: unknown, steps2: Steps | undefined;
   // An answer whose words name the date, by the date as given (serial or text), written once per date asked.
   const worded = new Map<Steps, Map<number | string, Answer<number>>>();
   // A bad argument's #VALUE!, by the arguments as Excel passed them (primitive values only), so a typo's words are built once.
@@ -67,7 +69,7 @@ export function treatyFunction(tableOf: TreatyAnswers | (() => TreatyAnswers)): 
     let words = byDate.get(dateKey);
     if (words === undefined) {
       words = Object.freeze(notAvailable(answer.template.split("{date}").join(iso ?? fromExcelSerial(serial!))));
-      if (byDate.size < 4096) byDate.set(dateKey, words);
+      if (byDate.size < REMEMBERED) byDate.set(dateKey, words);
     }
     return words;
   };
@@ -76,14 +78,22 @@ export function treatyFunction(tableOf: TreatyAnswers | (() => TreatyAnswers)): 
     const all = state();
     const kind = kindRaw == null ? "both" : ((typeof kindRaw === "string" ? TREATY_KIND_ALIASES.get(kindRaw) : undefined) ?? choiceArg(kindRaw, "kind", TREATY_KIND_ALIASES, ACCEPTED_TREATY_KINDS) ?? "both");
     const steps = all[kind];
-    if (typeof kindRaw === "string" && byRaw.size < 4096) byRaw.set(kindRaw, steps);
+    if (typeof kindRaw === "string") {
+      if (!steps1) {
+        kind1 = kindRaw;
+        steps1 = steps;
+      } else if (!steps2) {
+        kind2 = kindRaw;
+        steps2 = steps;
+      }
+      if (byRaw.size < REMEMBERED) byRaw.set(kindRaw, steps);
+    }
     const at = optionalDateArg(asOfRaw, "as_of");
     return at ? atStep(steps, at.serial, at.iso) : steps.latest;
   });
-  const primitive = (v: unknown) => v == null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
   return (kindRaw?: unknown, asOfRaw?: unknown): Answer<number> => {
     // The hot path: a kind omitted or seen before, and an Excel date or nothing.
-    const steps = kindRaw == null ? (kinds ?? state()).both : byRaw.get(kindRaw);
+    const steps = kindRaw == null ? (kinds ?? state()).both : kindRaw === kind1 ? steps1 : kindRaw === kind2 ? steps2 : byRaw.get(kindRaw);
     if (steps !== undefined) {
       if (asOfRaw == null) return steps.latest;
       if (typeof asOfRaw === "number" && asOfRaw >= MIN_SERIAL && asOfRaw < MAX_SERIAL + 1) return atStep(steps, Math.floor(asOfRaw), undefined);
@@ -91,7 +101,7 @@ export function treatyFunction(tableOf: TreatyAnswers | (() => TreatyAnswers)): 
     const known = badArguments.size ? badArguments.get(kindRaw)?.get(asOfRaw) : undefined;
     if (known !== undefined) return known;
     const a = answer(kindRaw, asOfRaw);
-    if (typeof a !== "number" && a.error === "#VALUE!" && !a.internal && primitive(kindRaw) && primitive(asOfRaw) && badArguments.size < 4096) {
+    if (typeof a !== "number" && a.error === "#VALUE!" && !a.internal && isPrimitive(kindRaw) && isPrimitive(asOfRaw) && badArguments.size < REMEMBERED) {
       let byDate = badArguments.get(kindRaw);
       if (!byDate) badArguments.set(kindRaw, (byDate = new Map()));
       byDate.set(asOfRaw, Object.freeze(a));

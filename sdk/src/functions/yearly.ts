@@ -1,14 +1,12 @@
 // The yearly functions (CAPTURES, RETURNED, …): a plain lookup in the release's answer table.
 import type { YearlyAnswers } from "../release/format.js";
-import { choiceArg, yearArg } from "./args.js";
+import { choiceArg, isPrimitive, REMEMBERED, yearArg } from "./args.js";
 import { ACCEPTED_AGENCIES, ACCEPTED_CURRENCIES, AGENCY_ALIASES, CURRENCY_ALIASES } from "./choices.js";
 import { guarded, notAvailable, type Answer, type FunctionError } from "./errors.js";
 
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 9999;
 const YEARS = LAST_YEAR - FIRST_YEAR + 1;
-/** How many distinct raw arguments a function remembers (routes, bad arguments): a sheet cannot grow it without end. */
-const REMEMBERED = 4096;
 
 interface Route {
   /** Answer by year - 1900, for the years the table lists; other years get the template's words when first asked. */
@@ -49,8 +47,6 @@ function build(table: YearlyAnswers): Built {
   return { routes, currency, defaultAgency: table.defaultAgency, defaultRoute: found && "byYear" in found ? found : undefined, byRaw: new Map(), badArguments: new Map() };
 }
 
-const primitive = (v: unknown) => v == null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
-
 /** The answer of a route for a year (a whole number 1900–9999): the table's, or its words for a year it does not list, written in once. */
 function inRoute(route: Route, year: number): Answer<number> {
   const i = year - FIRST_YEAR;
@@ -81,7 +77,7 @@ export function yearlyFunction(
     const b = state();
     const year = yearArg(yearRaw);
     const route = agencyRaw == null && (currencyRaw == null || !b.currency) && b.defaultRoute ? b.defaultRoute : routeFor(b, agencyRaw, b.currency ? currencyRaw : undefined);
-    if (primitive(agencyRaw) && primitive(currencyRaw) && b.byRaw.size < REMEMBERED) {
+    if (isPrimitive(agencyRaw) && isPrimitive(currencyRaw) && b.byRaw.size < REMEMBERED) {
       let byCurrency = b.byRaw.get(agencyRaw);
       if (!byCurrency) b.byRaw.set(agencyRaw, (byCurrency = new Map()));
       if (byCurrency.size < REMEMBERED) byCurrency.set(currencyRaw, route);
@@ -94,7 +90,7 @@ export function yearlyFunction(
     const known = b.badArguments.size ? b.badArguments.get(yearRaw)?.get(agencyRaw)?.get(currencyRaw) : undefined;
     if (known !== undefined) return known;
     const a = careful(yearRaw, agencyRaw, currencyRaw);
-    if (typeof a !== "number" && a.error === "#VALUE!" && !a.internal && primitive(yearRaw) && primitive(agencyRaw) && primitive(currencyRaw) && b.badArguments.size < REMEMBERED) {
+    if (typeof a !== "number" && a.error === "#VALUE!" && !a.internal && isPrimitive(yearRaw) && isPrimitive(agencyRaw) && isPrimitive(currencyRaw) && b.badArguments.size < REMEMBERED) {
       let byAgency = b.badArguments.get(yearRaw);
       if (!byAgency) b.badArguments.set(yearRaw, (byAgency = new Map()));
       let byCurrency = byAgency.get(agencyRaw);
