@@ -15,6 +15,17 @@ describe("@skynet-data/sdk (built)", () => {
     expect(existsSync(`${root}/sdk/dist/index.d.ts`)).toBe(true);
   });
 
+  it("ships its compiled releases as @skynet-data/sdk/releases/<version>.json, which the CLI publishes by default", () => {
+    const out = run(`
+      import { readFileSync } from "node:fs";
+      import { createRequire } from "node:module";
+      const path = createRequire(import.meta.url).resolve("@skynet-data/sdk/releases/2026.11.0.json");
+      const { version, hash } = JSON.parse(readFileSync(path, "utf8"));
+      console.log(JSON.stringify({ version, hash }));
+    `);
+    expect(out).toEqual({ version: "2026.11.0", hash: "9959b4de65be123137393d76d7c78a2c35fe14584fc80e90bb835160b89d7b70" });
+  });
+
   it("gives every seed figure with its quote, unit, period and source when imported by package name", () => {
     const out = run(`
       import { observations, sources } from "@skynet-data/sdk";

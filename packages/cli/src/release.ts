@@ -7,8 +7,8 @@
 // is refused; earlier entries of an existing index.json are kept. Each file is written atomically, releases first
 // and latest.json last, so a reader never finds latest.json naming a file that is not there yet.
 import * as fs from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
 import {
   compareReleaseVersions,
   keyIdOf,
@@ -25,8 +25,8 @@ import {
 import { signingKey, type SigningKey } from "./signing-key.js";
 import { realFs, writeArtifact, type WriteFs } from "./write.js";
 
-/** The releases `npm run build` compiles into the SDK, published when no --release is given. */
-export const DEFAULT_RELEASES_DIR = fileURLToPath(new URL("../../../sdk/src/releases/", import.meta.url));
+/** The releases `npm run build` compiles into the SDK (shipped in its package as `@skynet-data/sdk/releases/*.json`), published when no --release is given. */
+export const DEFAULT_RELEASES_DIR = join(dirname(createRequire(import.meta.url).resolve("@skynet-data/sdk/package.json")), "src", "releases");
 
 /** A release that cannot be published, or a folder that cannot be merged with: the message says which and why. */
 export class PublishError extends Error {
