@@ -7,36 +7,25 @@
 //   3. Release 2026.12.1 is published; Refresh revises 2020 and adds 2025, keeps the analyst's column, and the report
 //      gives each changed cell its reason. Screenshots at 800 and 320 px wide go to docs/screenshots.
 // Expected cells written out from sdk/src/datasets/sky-net/data.ts and made-up.ts.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { generateSigningKey } from "@skynet-data/sdk";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { releaseFolder, serveFolder, type FolderServer, type ReleaseFolder } from "../../add-in/test/data-feed/folder.js";
 import { madeUpReleases, V1, V2 } from "../../add-in/test/data-feed/made-up.js";
-import { temporaryCertificates, VITE_CONFIG } from "../addin-build/helpers.js";
+import { temporaryCertificates } from "../addin-build/helpers.js";
+import { buildAddinSignedWith, DOC_SHOTS, launchChromium, missingPrerequisite, OFFICE_NO_HOST, openSheet as showSheet, routeOnly, serveDist, typeInto as typeIn, type DistServer } from "./harness.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
-const CI = process.env.CI === "true";
 const SLOW = 180_000;
-const DOC_SHOTS = join(ROOT, "docs", "screenshots");
 const SHEET = "Sky Net by year";
-const OFFICE_STAND_IN = "window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };";
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
-
-const missing = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
-if (missing && CI) throw new Error(`The browser tests must run under CI, but ${missing}.`);
+const missing = missingPrerequisite();
 
 describe.skipIf(missing !== null)(`the by-year layout in the taskpane preview${missing ? ` (skipped: ${missing})` : ""}`, () => {
   const R = madeUpReleases();
   let dist: string;
   let certs: Awaited<ReturnType<typeof temporaryCertificates>>;
-  let addin: Server;
-  let base = "";
+  let addin: DistServer;
   let folder: ReleaseFolder;
   let mirror: FolderServer;
   let browser: Browser;
@@ -44,61 +33,32 @@ describe.skipIf(missing !== null)(`the by-year layout in the taskpane preview${m
 
   beforeAll(async () => {
     const keys = await generateSigningKey();
-    dist = mkdtempSync(join(tmpdir(), "skynet-addin-by-year-"));
-    const { build } = await import("vite");
-    const previous = process.env.SKYNET_RELEASE_PRIVATE_KEY;
-    process.env.SKYNET_RELEASE_PRIVATE_KEY = JSON.stringify(keys.privateKey);
-    try {
-      await build({ configFile: VITE_CONFIG, logLevel: "silent", build: { outDir: dist, emptyOutDir: true } });
-    } finally {
-      if (previous === undefined) delete process.env.SKYNET_RELEASE_PRIVATE_KEY;
-      else process.env.SKYNET_RELEASE_PRIVATE_KEY = previous;
-    }
+    dist = await buildAddinSignedWith(keys.privateKey, "skynet-addin-by-year-");
     certs = await temporaryCertificates();
-    addin = createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "https://x").pathname)).replace(/^([/\\])+/, "");
-      const file = join(dist, path || "taskpane.html");
-      if (!file.startsWith(dist) || !existsSync(file)) return void res.writeHead(404).end();
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-    });
-    await new Promise<void>((ok) => addin.listen(0, "127.0.0.1", ok));
-    base = `https://localhost:${(addin.address() as AddressInfo).port}`;
+    addin = await serveDist(dist, certs);
     folder = await releaseFolder(keys);
     await folder.publish([R.bundled, R.r1]);
     mirror = await serveFolder(folder.dir, { key: certs.key, cert: certs.cert });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 800, height: 900 }, ignoreHTTPSErrors: true, colorScheme: "light" });
     page.setDefaultTimeout(SLOW / 3);
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STAND_IN });
-      if (url.startsWith(base) || url.startsWith(mirror.origin)) return route.continue();
-      return route.abort();
-    });
+    await routeOnly(page, { office: OFFICE_NO_HOST, allowed: [addin.base, mirror.origin] });
     mkdirSync(DOC_SHOTS, { recursive: true });
-    await page.goto(`${base}/taskpane.html`);
+    await page.goto(`${addin.base}/taskpane.html`);
     await page.waitForSelector("ul.datasets input[type=checkbox][data-id]");
   }, SLOW);
 
   afterAll(async () => {
     await browser?.close();
-    addin?.closeAllConnections();
-    await new Promise((ok) => addin?.close(ok));
+    await addin?.close();
     await mirror?.close().catch(() => undefined);
     folder?.cleanup();
     certs?.cleanup();
     if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
-  const openSheet = async (name: string) => {
-    await page.click(`.tabs button[data-sheet="${name}"]`);
-    await page.waitForSelector(`.tabs button[aria-selected="true"][data-sheet="${name}"]`);
-  };
-  const typeInto = async (address: string, text: string) => {
-    await page.click(`td[data-addr="${address}"]`);
-    await page.fill("#cell-input", text);
-    await page.press("#cell-input", "Enter");
-  };
+  const openSheet = (name: string) => showSheet(page, name);
+  const typeInto = (address: string, text: string) => typeIn(page, address, text);
   const cellText = (address: string) => page.textContent(`td[data-addr="${address}"]`);
   const cells = (...addresses: string[]) => Promise.all(addresses.map(cellText));
   const layoutOf = (id: string) => page.$eval(`select[data-layout-for="${id}"]`, (s) => (s as HTMLSelectElement).value);

@@ -8,30 +8,19 @@
 //   3. Release 2026.12.1 is published (a revised value, an added row, a removed row); Refresh updates the table, the
 //      report lists each change with its reason, the formulas show the new answers, functions.js answers from it.
 //   4. Reopened with the mirror down, the pane and the functions work from the cached 2026.12.1.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:https";
-import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, extname, join, normalize, resolve } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { generateSigningKey } from "@skynet-data/sdk";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { releaseFolder, serveFolder, type FolderServer, type ReleaseFolder } from "../../add-in/test/data-feed/folder.js";
 import { ADDED, madeUpReleases, REMOVED, REVISED, V1, V2 } from "../../add-in/test/data-feed/made-up.js";
-import { temporaryCertificates, VITE_CONFIG } from "../addin-build/helpers.js";
+import { temporaryCertificates } from "../addin-build/helpers.js";
+import { buildAddinSignedWith, launchChromium, missingPrerequisite, openSheet, ROOT, routeOnly, serveDist, typeInto, type DistServer } from "./harness.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
-const CI = process.env.CI === "true";
 const SLOW = 180_000;
 const SHOTS = join(ROOT, "test-results");
-const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-const OFFICE_JS_DIR = join(dirname(createRequire(join(ROOT, "add-in", "package.json")).resolve("@microsoft/office-js/package.json")), "dist");
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
-
-const missing = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium)` : !existsSync(join(OFFICE_JS_DIR, "office.js")) ? "@microsoft/office-js is not installed" : null;
-if (missing && CI) throw new Error(`The browser tests must run under CI, but ${missing}.`);
+const missing = missingPrerequisite({ officeJs: true });
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -39,8 +28,7 @@ describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? `
   const R = madeUpReleases();
   let dist: string;
   let certs: Awaited<ReturnType<typeof temporaryCertificates>>;
-  let addin: Server;
-  let base = "";
+  let addin: DistServer;
   let folder: ReleaseFolder;
   let mirror: FolderServer;
   let browser: Browser;
@@ -49,30 +37,14 @@ describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? `
   beforeAll(async () => {
     const keys = await generateSigningKey();
     // The add-in, built with the throwaway key: its dist/data is signed with it and its public half is embedded.
-    dist = mkdtempSync(join(tmpdir(), "skynet-addin-e2e-"));
-    const { build } = await import("vite");
-    const previous = process.env.SKYNET_RELEASE_PRIVATE_KEY;
-    process.env.SKYNET_RELEASE_PRIVATE_KEY = JSON.stringify(keys.privateKey);
-    try {
-      await build({ configFile: VITE_CONFIG, logLevel: "silent", build: { outDir: dist, emptyOutDir: true } });
-    } finally {
-      if (previous === undefined) delete process.env.SKYNET_RELEASE_PRIVATE_KEY;
-      else process.env.SKYNET_RELEASE_PRIVATE_KEY = previous;
-    }
+    dist = await buildAddinSignedWith(keys.privateKey, "skynet-addin-e2e-");
     certs = await temporaryCertificates();
-    addin = createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "https://x").pathname)).replace(/^([/\\])+/, "");
-      const file = join(dist, path || "taskpane.html");
-      if (!file.startsWith(dist) || !existsSync(file)) return void res.writeHead(404).end();
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-    });
-    await new Promise<void>((ok) => addin.listen(0, "127.0.0.1", ok));
-    base = `https://localhost:${(addin.address() as AddressInfo).port}`;
+    addin = await serveDist(dist, certs);
     // The team's mirror: release 2026.12.0 (following the bundled 2026.11.1), signed with the same throwaway key.
     folder = await releaseFolder(keys);
     await folder.publish([R.bundled, R.r1]);
     mirror = await serveFolder(folder.dir, { key: certs.key, cert: certs.cert });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+    browser = await launchChromium();
     // One browser profile for the whole story: what the pane keeps (localStorage) survives closing the page.
     context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1500, height: 900 } });
     mkdirSync(SHOTS, { recursive: true });
@@ -81,8 +53,7 @@ describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? `
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    addin?.closeAllConnections();
-    await new Promise((ok) => addin?.close(ok));
+    await addin?.close();
     await mirror?.close().catch(() => undefined);
     folder?.cleanup();
     certs?.cleanup();
@@ -93,28 +64,11 @@ describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? `
   async function openPane(): Promise<Page> {
     const page = await context.newPage();
     page.setDefaultTimeout(SLOW / 3);
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(CDN)) {
-        const file = join(OFFICE_JS_DIR, new URL(url).pathname.slice(new URL(CDN).pathname.length));
-        return existsSync(file) ? route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file) }) : route.fulfill({ status: 404, body: "" });
-      }
-      if (url.startsWith(base) || url.startsWith(mirror.origin)) return route.continue();
-      return route.abort();
-    });
-    await page.goto(`${base}/taskpane.html`);
+    await routeOnly(page, { office: "npm", allowed: [addin.base, mirror.origin] });
+    await page.goto(`${addin.base}/taskpane.html`);
     await page.waitForSelector("ul.datasets input[type=checkbox][data-id]");
     return page;
   }
-  const openSheet = async (page: Page, name: string) => {
-    await page.click(`.tabs button[data-sheet="${name}"]`);
-    await page.waitForSelector(`.tabs button[aria-selected="true"][data-sheet="${name}"]`);
-  };
-  const typeInto = async (page: Page, address: string, text: string) => {
-    await page.click(`td[data-addr="${address}"]`);
-    await page.fill("#cell-input", text);
-    await page.press("#cell-input", "Enter");
-  };
   const cellText = (page: Page, address: string) => page.textContent(`td[data-addr="${address}"]`);
   const rowsWith = (page: Page, ...texts: string[]) =>
     page.$$eval("table.grid tbody tr", (trs, want) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")).filter((cells) => want.every((w) => cells.includes(w))), texts);

@@ -1,27 +1,16 @@
 // The pane's finder in real headless Chromium, on the built preview (add-in/dist served over HTTPS, office.js replaced
 // by a stand-in that names no host): a plain-words search, Insert formula and Insert value into the clicked cell, the
 // question before replacing a typed cell, the formula builder, keyboard use, and screenshots at 800 and 320 px wide.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { temporaryCertificates } from "../addin-build/helpers.js";
+import { DIST, DOC_SHOTS, launchChromium, missingPrerequisite, OFFICE_NO_HOST, routeOnly, serveDist, type DistServer } from "./harness.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const DIST = resolve(ROOT, process.env.SKYNET_ADDIN_DIST ?? "add-in/dist");
-const CHROMIUM = "/usr/bin/chromium";
-const DOC_SHOTS = join(ROOT, "docs/screenshots");
-const CI = process.env.CI === "true";
 // Waits on the page, not a timing: generous so a loaded machine does not time out.
 const SLOW = 120_000;
-
-const missing = !existsSync(join(DIST, "taskpane.html")) ? `${join(DIST, "taskpane.html")} is missing (run npm run build)` : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
-if (missing && CI) throw new Error(`The browser tests must run under CI, but ${missing}.`);
-
-const OFFICE_STAND_IN = "window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };";
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
+const missing = missingPrerequisite({ builtDist: true });
 
 /** A cell of the preview's workbook as the model holds it (the double behind the grid). */
 interface CellSeen {
@@ -31,43 +20,26 @@ interface CellSeen {
 }
 
 describe.skipIf(missing !== null)(`the finder in the taskpane preview${missing ? ` (skipped: ${missing})` : ""}`, () => {
-  let server: Server;
+  let server: DistServer;
   let browser: Browser;
   let page: Page;
-  let base = "";
   let certs: Awaited<ReturnType<typeof temporaryCertificates>>;
 
   beforeAll(async () => {
     certs = await temporaryCertificates();
-    server = createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
-      const file = join(DIST, path || "taskpane.html");
-      if (!file.startsWith(DIST) || !existsSync(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-    });
-    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-    base = `https://localhost:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+    server = await serveDist(DIST, certs);
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 800, height: 900 }, ignoreHTTPSErrors: true, colorScheme: "light" });
     page.setDefaultTimeout(SLOW / 2);
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STAND_IN });
-      if (url.startsWith(base)) return route.continue();
-      return route.abort();
-    });
+    await routeOnly(page, { office: OFFICE_NO_HOST, allowed: [server.base] });
     mkdirSync(DOC_SHOTS, { recursive: true });
-    await page.goto(`${base}/taskpane.html`);
+    await page.goto(`${server.base}/taskpane.html`);
     await page.waitForSelector("#finder-query");
   }, SLOW);
 
   afterAll(async () => {
     await browser?.close();
-    server?.closeAllConnections();
-    await new Promise((ok) => server?.close(ok));
+    await server?.close();
     certs?.cleanup();
   });
 

@@ -1,25 +1,14 @@
 // The built add-in in headless Chromium with Microsoft's own office.js (the @microsoft/office-js copy of the CDN file,
 // served for https://appsforoffice.microsoft.com/lib/1/hosted/ through page.route): function registration, the pane
 // inside and outside Office, the startup setting, and the help pages.
-import { existsSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
-import { dirname, extname, join, normalize, resolve } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CDN, DIST, launchChromium, missingPrerequisite, routeOnly, serveDist, type DistServer } from "./harness.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const DIST = resolve(ROOT, process.env.SKYNET_ADDIN_DIST ?? "add-in/dist");
-const CHROMIUM = "/usr/bin/chromium";
-const CI = process.env.CI === "true";
 const SLOW = 120_000;
-const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-const OFFICE_JS_DIR = join(dirname(createRequire(join(ROOT, "add-in", "package.json")).resolve("@microsoft/office-js/package.json")), "dist");
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
-
-const missing = !existsSync(join(DIST, "taskpane.html")) ? `${join(DIST, "taskpane.html")} is missing (run npm run build)` : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium)` : !existsSync(join(OFFICE_JS_DIR, "office.js")) ? "@microsoft/office-js is not installed" : null;
-if (missing && CI) throw new Error(`The browser tests must run under CI, but ${missing}.`);
+const missing = missingPrerequisite({ builtDist: true, officeJs: true });
 
 type Metadata = { functions: Array<{ id: string; name: string; helpUrl: string; parameters: Array<{ name: string }> }> };
 
@@ -48,28 +37,22 @@ const excelStandIn = (o: { delay: number; excelApi: string; behavior?: "Load" | 
   })();`;
 
 describe.skipIf(missing !== null)(`the built add-in with Microsoft's office.js in Chromium${missing ? ` (skipped: ${missing})` : ""}`, () => {
-  let server: Server;
+  let server: DistServer;
   let browser: Browser;
   let base = "";
   let metadata: Metadata;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
-      const file = join(DIST, path || "taskpane.html");
-      if (!file.startsWith(DIST) || !existsSync(file)) return void res.writeHead(404).end();
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-    });
-    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+    server = await serveDist(DIST);
+    base = server.base;
+    browser = await launchChromium();
     metadata = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8"));
   }, SLOW);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((ok) => server?.close(ok));
+    await server?.close();
   });
 
   /** A fresh page whose office.js requests get Microsoft's files, or the stand-in when given; nothing else leaves the machine. */
@@ -81,17 +64,7 @@ describe.skipIf(missing !== null)(`the built add-in with Microsoft's office.js i
     const requested: string[] = [];
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      requested.push(url);
-      if (url.startsWith(CDN)) {
-        if (standIn !== undefined) return route.fulfill({ status: 200, contentType: "text/javascript", body: standIn });
-        const file = join(OFFICE_JS_DIR, new URL(url).pathname.slice(new URL(CDN).pathname.length));
-        return existsSync(file) ? route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file) }) : route.fulfill({ status: 404, body: "" });
-      }
-      if (url.startsWith(base)) return route.continue();
-      return route.abort();
-    });
+    await routeOnly(page, { office: standIn ?? "npm", allowed: [base], onRequest: (url) => requested.push(url) });
     await page.goto(`${base}${path}`);
     return { page, requested, errors };
   }

@@ -4,75 +4,42 @@
 // Excel is given), spills, and shows Excel's error values with their words. Expected figures from the datasets
 // (sdk/src/datasets/*/data.ts): Fox Hunt captured 680 in 2014 (Jul–Dec), 857 in 2015 (Apr–Dec), 951 in 2016; Sky Net
 // returned 908 in Jan–Nov 2016 only, so 2016 has no full-year figure.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { temporaryCertificates } from "../addin-build/helpers.js";
+import { DIST, DOC_SHOTS, launchChromium, missingPrerequisite, OFFICE_NO_HOST, routeOnly, serveDist, typeInto, type DistServer } from "./harness.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const DIST = resolve(ROOT, process.env.SKYNET_ADDIN_DIST ?? "add-in/dist");
-const CHROMIUM = "/usr/bin/chromium";
 // The README's first screenshot.
-const DOC_SHOT = join(ROOT, "docs", "screenshots", "preview-calculates.png");
-const CI = process.env.CI === "true";
+const DOC_SHOT = join(DOC_SHOTS, "preview-calculates.png");
 // Waits on the page, not a timing: generous so a loaded CI machine does not time out.
 const SLOW = 120_000;
-
-const missing = !existsSync(join(DIST, "taskpane.html")) ? `${join(DIST, "taskpane.html")} is missing (run npm run build)` : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
-if (missing && CI) throw new Error(`The browser tests must run under CI, but ${missing}.`);
-
-const OFFICE_STAND_IN = "window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };";
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
+const missing = missingPrerequisite({ builtDist: true });
 
 describe.skipIf(missing !== null)(`the preview calculates, in Chromium${missing ? ` (skipped: ${missing})` : ""}`, () => {
-  let server: Server;
+  let server: DistServer;
   let browser: Browser;
   let page: Page;
-  let base = "";
   let certs: Awaited<ReturnType<typeof temporaryCertificates>>;
 
   /** A fresh page of the built preview at 800 px wide; `withoutFunctionsJs` answers 404 for functions.js. */
   const openPreview = async (withoutFunctionsJs = false): Promise<Page> => {
     const p = await browser.newPage({ viewport: { width: 800, height: 760 }, ignoreHTTPSErrors: true });
     p.setDefaultTimeout(SLOW / 2);
-    await p.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STAND_IN });
-      if (withoutFunctionsJs && new URL(url).pathname === "/functions.js") return route.fulfill({ status: 404, body: "" });
-      if (url.startsWith(base)) return route.continue();
-      return route.abort();
-    });
-    await p.goto(`${base}/taskpane.html`);
+    const override = (url: string) => (withoutFunctionsJs && new URL(url).pathname === "/functions.js" ? { status: 404, body: "" } : undefined);
+    await routeOnly(p, { office: OFFICE_NO_HOST, allowed: [server.base], override });
+    await p.goto(`${server.base}/taskpane.html`);
     await p.waitForSelector("#cell-input");
     return p;
-  };
-
-  /** Types into a cell as a person does: click it, type into the bar, press Enter. */
-  const typeInto = async (p: Page, address: string, text: string) => {
-    await p.click(`td[data-addr="${address}"]`);
-    await p.fill("#cell-input", text);
-    await p.press("#cell-input", "Enter");
   };
   const shown = (p: Page, address: string) => p.$eval(`td[data-addr="${address}"]`, (td) => td.textContent ?? "");
 
   beforeAll(async () => {
     certs = await temporaryCertificates();
-    server = createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
-      const file = join(DIST, path || "taskpane.html");
-      if (!file.startsWith(DIST) || !existsSync(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-    });
-    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-    base = `https://localhost:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
-    mkdirSync(join(ROOT, "docs", "screenshots"), { recursive: true });
+    server = await serveDist(DIST, certs);
+    browser = await launchChromium();
+    mkdirSync(dirname(DOC_SHOT), { recursive: true });
     page = await openPreview();
     // Every call of functions.js's published wrappers is recorded, so the test sees that the grid's answers are theirs.
     await page.evaluate(() => {
@@ -89,8 +56,7 @@ describe.skipIf(missing !== null)(`the preview calculates, in Chromium${missing 
 
   afterAll(async () => {
     await browser?.close();
-    server?.closeAllConnections();
-    await new Promise((ok) => server?.close(ok));
+    await server?.close();
     certs?.cleanup();
   });
 

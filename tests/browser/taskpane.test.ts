@@ -1,30 +1,21 @@
 // End-to-end: the taskpane preview in real headless Chromium, served from add-in/dist over HTTPS (as `npm start` serves
 // it, so the pane's data feed reads dist/data/ as its own data address), office.js replaced by a local stand-in.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { planSheet, RELEASE } from "@skynet-data/sdk";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { temporaryCertificates } from "../addin-build/helpers.js";
+import { DIST, DOC_SHOTS, launchChromium, missingPrerequisite, OFFICE_NO_HOST, ROOT, routeOnly, serveDist, type DistServer } from "./harness.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const DIST = resolve(ROOT, process.env.SKYNET_ADDIN_DIST ?? "add-in/dist");
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(ROOT, "test-results");
-// The screenshots the README shows: the pane at 320 and 800 px wide, in a light and a dark Office theme.
-const DOC_SHOTS = join(ROOT, "docs", "screenshots");
-const CI = process.env.CI === "true";
 // Waits on the page, not a timing: generous so a loaded CI machine does not time out.
 const SLOW = 120_000;
 const SHEET = { foxHunt: planSheet("fox-hunt").sheetName, skyNet: planSheet("sky-net").sheetName, treaties: planSheet("treaties").sheetName };
 
-const missing = !existsSync(join(DIST, "taskpane.html")) ? `${join(DIST, "taskpane.html")} is missing (run npm run build)` : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM} (apt-get install chromium)` : null;
-if (missing && CI) throw new Error(`The browser tests must run under CI, but ${missing}.`);
+// The screenshots the README shows (DOC_SHOTS): the pane at 320 and 800 px wide, in a light and a dark Office theme.
+const missing = missingPrerequisite({ builtDist: true });
 
-// What Office.onReady answers in a plain browser: no host, so the pane runs its preview.
-const OFFICE_STAND_IN = "window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };";
 // Inside Excel, with Office's theme colours: a stand-in that answers as Excel (ExcelApi up to 1.17, SharedRuntime 1.1)
 // and gives Office.context.officeTheme. Only what the pane reads at start; Insert and Refresh are not run against it.
 const THEMES = {
@@ -43,41 +34,24 @@ const excelWithTheme = (theme: (typeof THEMES)[keyof typeof THEMES]) => `
     onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); },
   };`;
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
 
 describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (skipped: ${missing})` : ""}`, () => {
-  let server: Server;
+  let server: DistServer;
   let browser: Browser;
   let page: Page;
-  let base = "";
   let certs: Awaited<ReturnType<typeof temporaryCertificates>>;
 
   beforeAll(async () => {
     certs = await temporaryCertificates();
-    server = createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
-      const file = join(DIST, path || "taskpane.html");
-      if (!file.startsWith(DIST) || !existsSync(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-    });
-    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-    base = `https://localhost:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+    server = await serveDist(DIST, certs);
+    browser = await launchChromium();
     // The developer CA of this test run is not in Chromium's store: its certificate errors are ignored for this page.
     page = await browser.newPage({ viewport: { width: 1500, height: 900 }, ignoreHTTPSErrors: true });
     page.setDefaultTimeout(SLOW / 2);
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STAND_IN });
-      if (url.startsWith(base)) return route.continue();
-      return route.abort();
-    });
+    await routeOnly(page, { office: OFFICE_NO_HOST, allowed: [server.base] });
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(DOC_SHOTS, { recursive: true });
-    await page.goto(`${base}/taskpane.html`);
+    await page.goto(`${server.base}/taskpane.html`);
     await page.waitForSelector("ul.datasets input[type=checkbox][data-id]");
   }, SLOW);
 
@@ -85,8 +59,7 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
-    server?.closeAllConnections();
-    await new Promise((ok) => server?.close(ok));
+    await server?.close();
     certs?.cleanup();
   });
 
@@ -157,13 +130,8 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     contexts.push(context);
     const p = await context.newPage();
     p.setDefaultTimeout(SLOW / 2);
-    await p.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ status: 200, contentType: "text/javascript", body: "theme" in where ? excelWithTheme(THEMES[where.theme]) : OFFICE_STAND_IN });
-      if (url.startsWith(base)) return route.continue();
-      return route.abort();
-    });
-    await p.goto(`${base}/taskpane.html${"theme" in where ? "?_host_Info=Excel$Win32$16.01$en-US$$$$0" : ""}`);
+    await routeOnly(p, { office: "theme" in where ? excelWithTheme(THEMES[where.theme]) : OFFICE_NO_HOST, allowed: [server.base] });
+    await p.goto(`${server.base}/taskpane.html${"theme" in where ? "?_host_Info=Excel$Win32$16.01$en-US$$$$0" : ""}`);
     await p.waitForSelector("ul.datasets input[type=checkbox][data-id]");
     await p.waitForFunction(() => !(document.querySelector("#startup-state")?.textContent ?? "").startsWith("Checking"));
     return p;
