@@ -1,29 +1,25 @@
 // The data feed against a release folder on 127.0.0.1 (written by the CLI's publishReleases with a throwaway key):
 // start-up, refresh, the cache for offline use, pinning, the interval, the history, and every fault in words.
 import { readFileSync } from "node:fs";
-import { functionsFor, loadRelease, signRelease, generateSigningKey, type Catalog, type Release } from "@skynet-data/sdk";
+import { functionsFor, signRelease, generateSigningKey, type Catalog } from "@skynet-data/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DataFeed, STORE_KEYS, type FeedEvent, type FeedOptions } from "../../src/data-feed/feed.js";
 import { memoryStore } from "../../src/data-feed/store.js";
-import { answer, releaseFolder, serveFolder, type FolderServer, type ReleaseFolder } from "./folder.js";
-import { ADDED, fileText, madeUpReleases, REMOVED, REVISED, V1, V2 } from "./made-up.js";
+import { answer, releaseFolder, type FolderServer, type ReleaseFolder } from "./folder.js";
+import { startMirror, type Mirror } from "./mirror.js";
+import { ADDED, fileText, REMOVED, REVISED, V1, V2 } from "./made-up.js";
 
 let folder: ReleaseFolder;
 let server: FolderServer;
-let R: { bundled: Release; r1: Release; r2: Release };
+let R: Mirror["R"];
 let bundled: Catalog;
+let mirror: Mirror;
 
 beforeAll(async () => {
-  R = madeUpReleases();
-  bundled = loadRelease(fileText(R.bundled));
-  folder = await releaseFolder();
-  await folder.publish([R.bundled, R.r1]);
-  server = await serveFolder(folder.dir);
+  mirror = await startMirror();
+  ({ R, bundled, folder, server } = mirror);
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-  folder?.cleanup();
-});
+afterAll(() => mirror?.stop());
 afterEach(() => {
   server.reset();
   vi.unstubAllGlobals();

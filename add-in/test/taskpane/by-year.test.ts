@@ -1,48 +1,28 @@
 // The by-year layout on the workbook double: Insert lays Sky Net out years down and series across, the analyst adds
 // columns of their own, and Refresh under a new release updates the numbers and keeps those columns and their values.
 // Expected cells written out from sdk/src/datasets/sky-net/data.ts and the made-up release 2026.12.1 (made-up.ts).
-import { functionsFor, layout, loadRelease, type Catalog, type Release } from "@skynet-data/sdk";
+import { layout } from "@skynet-data/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DataFeed } from "../../src/data-feed/feed.js";
-import { memoryStore } from "../../src/data-feed/store.js";
 import { parseStamp, STAMP_KEY } from "../../src/excel/load-plan/index.js";
-import { doubleRunner } from "../../src/excel/run.js";
 import { insertDatasets, insertPlans, refreshPlans, refreshWorkbook } from "../../src/taskpane/actions.js";
 import { renderRefreshReport } from "../../src/taskpane/report.js";
-import { functionHost, WorkbookModel } from "../../src/workbook/index.js";
-import { releaseFolder, serveFolder, type FolderServer, type ReleaseFolder } from "../data-feed/folder.js";
-import { ADDED, fileText, madeUpReleases, REMOVED, REVISED, V2 } from "../data-feed/made-up.js";
+import { WorkbookModel } from "../../src/workbook/index.js";
+import { feedWorkbook, startMirror, type Mirror } from "../data-feed/mirror.js";
+import { ADDED, REMOVED, REVISED, V2 } from "../data-feed/made-up.js";
 
 const NOW = () => new Date("2026-12-20T09:00:00Z");
 const SHEET = "Sky Net by year";
 const TABLE = "SkyNet_by_year_sky_net";
-let R: { bundled: Release; r1: Release; r2: Release };
-let bundled: Catalog;
-let folder: ReleaseFolder;
-let server: FolderServer;
+let R: Mirror["R"];
+let mirror: Mirror;
 
 beforeAll(async () => {
-  R = madeUpReleases();
-  bundled = loadRelease(fileText(R.bundled));
-  folder = await releaseFolder();
-  await folder.publish([R.bundled, R.r1]);
-  server = await serveFolder(folder.dir);
+  mirror = await startMirror();
+  ({ R } = mirror);
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-  folder?.cleanup();
-});
+afterAll(() => mirror?.stop());
 
-function setUp() {
-  const feed = new DataFeed({ bundled, publicKey: folder.keys.publicKey, defaultDataUrl: server.dataUrl, store: memoryStore(), allowInsecureLocalhost: true, timeoutMs: 2_000, now: NOW });
-  const wb = WorkbookModel.blank();
-  let fns = functionsFor(bundled);
-  feed.subscribe((e) => {
-    if (e.type !== "status") fns = functionsFor(e.state.held.catalog, e.state.history);
-  });
-  wb.functions = functionHost(() => fns);
-  return { feed, wb, runner: doubleRunner(wb) };
-}
+const setUp = () => feedWorkbook(mirror, NOW);
 
 const at = (wb: WorkbookModel, address: string) => {
   const { row, col } = layout.parseCell(address);
@@ -128,7 +108,7 @@ describe("Insert by year, then Refresh under a new release", () => {
     wb.typeIntoCell(SHEET, "K17", "latest full year");
     expect(column(wb, "J", 8, 17)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 
-    await folder.publish([R.r2]);
+    await mirror.folder.publish([R.r2]);
     wb.syncs = [];
     const result = await refreshWorkbook(feed, runner, { now: NOW });
     if (result.kind !== "done") throw new Error(result.message);

@@ -2,48 +2,33 @@
 // reason, and every =SKYNET formula follows in the same last sync; a fault writes nothing; a workbook loaded several
 // releases ago hears of every release since.
 import { readFileSync } from "node:fs";
-import { functionsFor, generateSigningKey, layout, loadRelease, sdkFor, signRelease, type Catalog, type Release } from "@skynet-data/sdk";
+import { generateSigningKey, layout, loadRelease, sdkFor, signRelease, type Release } from "@skynet-data/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { DataFeed, type FeedOptions } from "../../src/data-feed/feed.js";
+import type { FeedOptions } from "../../src/data-feed/feed.js";
 import { memoryStore } from "../../src/data-feed/store.js";
 import { loadPlans } from "../../src/excel/adapter.js";
-import { doubleRunner } from "../../src/excel/run.js";
 import { insertDatasets, refreshWorkbook } from "../../src/taskpane/actions.js";
 import { renderRefreshReport } from "../../src/taskpane/report.js";
-import { functionHost, WorkbookModel } from "../../src/workbook/index.js";
+import { WorkbookModel } from "../../src/workbook/index.js";
 import { answer, releaseFolder, serveFolder, type FolderServer, type ReleaseFolder } from "../data-feed/folder.js";
-import { ADDED, fileText, madeUpReleases, REMOVED, REVISED, V1, V2 } from "../data-feed/made-up.js";
+import { feedWorkbook, startMirror, type Mirror } from "../data-feed/mirror.js";
+import { ADDED, fileText, REMOVED, REVISED, V1, V2 } from "../data-feed/made-up.js";
 
 const NOW = () => new Date("2026-12-20T09:00:00Z");
-let R: { bundled: Release; r1: Release; r2: Release };
-let bundled: Catalog;
+let R: Mirror["R"];
 let folder: ReleaseFolder;
 let server: FolderServer;
+let mirror: Mirror;
 
 beforeAll(async () => {
-  R = madeUpReleases();
-  bundled = loadRelease(fileText(R.bundled));
-  folder = await releaseFolder();
-  await folder.publish([R.bundled, R.r1]);
-  server = await serveFolder(folder.dir);
+  mirror = await startMirror();
+  ({ R, folder, server } = mirror);
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-  folder?.cleanup();
-});
+afterAll(() => mirror?.stop());
 afterEach(() => vi.unstubAllGlobals());
 
 /** A workbook double whose =SKYNET formulas answer from the feed's release, as the preview wires it (taskpane.ts). */
-function setUp(more: Partial<FeedOptions> = {}) {
-  const feed = new DataFeed({ bundled, publicKey: folder.keys.publicKey, defaultDataUrl: server.dataUrl, store: memoryStore(), allowInsecureLocalhost: true, timeoutMs: 2_000, now: NOW, ...more });
-  const wb = WorkbookModel.blank();
-  let fns = functionsFor(bundled);
-  feed.subscribe((e) => {
-    if (e.type !== "status") fns = functionsFor(e.state.held.catalog, e.state.history);
-  });
-  wb.functions = functionHost(() => fns);
-  return { feed, wb, runner: doubleRunner(wb) };
-}
+const setUp = (more: Partial<FeedOptions> = {}) => feedWorkbook(mirror, NOW, more);
 
 /** Everything a workbook holds, to compare before and after. */
 const snapshot = (wb: WorkbookModel) => JSON.stringify({ sheets: wb.sheets.map((s) => [s.name, [...s.cells]]), tables: wb.tables.map((t) => [t.name, t.block]), settings: [...wb.settings] });
