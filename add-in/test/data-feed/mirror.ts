@@ -35,7 +35,10 @@ export async function startMirror(): Promise<Mirror> {
   };
 }
 
-/** A data feed on the mirror and a workbook double whose =SKYNET formulas answer from its release, as the preview wires it (taskpane.ts). */
+/**
+ * A data feed on the mirror and a workbook double whose =SKYNET formulas answer from the release it holds: in the page,
+ * functions.js follows the feed through its swap hook; here the SDK's functions over the held release stand in for it.
+ */
 export function feedWorkbook(mirror: Mirror, now: () => Date, more: Partial<FeedOptions> = {}) {
   const feed = new DataFeed({ bundled: mirror.bundled, publicKey: mirror.folder.keys.publicKey, defaultDataUrl: mirror.server.dataUrl, store: memoryStore(), allowInsecureLocalhost: true, timeoutMs: 2_000, now, ...more });
   const wb = WorkbookModel.blank();

@@ -27,7 +27,6 @@ beforeAll(async () => {
 afterAll(() => mirror?.stop());
 afterEach(() => vi.unstubAllGlobals());
 
-/** A workbook double whose =SKYNET formulas answer from the feed's release, as the preview wires it (taskpane.ts). */
 const setUp = (more: Partial<FeedOptions> = {}) => feedWorkbook(mirror, NOW, more);
 
 /** Everything a workbook holds, to compare before and after. */
