@@ -40,7 +40,7 @@ const choice = (functionId: string, args: (string | number)[], answersThisFigure
  * formulaFor(catalog, returned2019) //=> { formula: "=SKYNET.RETURNED(2019)", functionId: "RETURNED", args: [2019], answersThisFigure: true }
  * formulaFor(catalog, returnedJanNov2016) //=> { formula: '=SKYNET.FIGURE("sky-net.returned", "Jan–Nov 2016")', … }
  */
-export function formulaFor(catalog: Catalog, o: Observation, fns: CustomFunctions = functionsFor(catalog)): FormulaChoice {
+export function formulaFor(catalog: Catalog, o: Observation, fns: CustomFunctions = functionsOf(catalog)): FormulaChoice {
   const s = catalog.getSeries(o.series);
   const binding = s.answers;
   const candidates: FormulaChoice[] = [];
@@ -61,4 +61,12 @@ export function formulaFor(catalog: Catalog, o: Observation, fns: CustomFunction
   }
   const card = fns.FIGURE(o.series, o.period.label) as { properties?: { Value?: { basicValue?: unknown } } };
   return choice("FIGURE", [o.series, o.period.label], card?.properties?.Value?.basicValue === o.value);
+}
+
+const functionsByCatalog = new WeakMap<Catalog, CustomFunctions>();
+/** The custom functions of a catalogue, made once per catalogue (their answer tables are built on first use). */
+function functionsOf(catalog: Catalog): CustomFunctions {
+  let fns = functionsByCatalog.get(catalog);
+  if (!fns) functionsByCatalog.set(catalog, (fns = functionsFor(catalog)));
+  return fns;
 }

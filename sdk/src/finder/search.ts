@@ -2,7 +2,6 @@
 import { publishedLabel, type Catalog } from "../core/catalog.js";
 import type { Observation, Series } from "../core/schema.js";
 import { AGENCY_NAMES } from "../functions/choices.js";
-import { functionsFor } from "../functions/index.js";
 import { formulaFor, formulaText, type FormulaChoice } from "./formula.js";
 
 /** One search result: a figure with everything its card shows, and the formula that answers it. */
@@ -76,8 +75,7 @@ const seriesWeights = (text: { name: string; rest: string }, words: readonly str
 export function searchFigures(catalog: Catalog, query: string, limit = 20): FigureHit[] {
   const { words, years } = conceptsOf(typeof query === "string" ? query : "");
   if (!words.length && !years.length) return [];
-  const fns = functionsFor(catalog);
-  const hits: FigureHit[] = [];
+  const hits: Omit<FigureHit, "formula">[] = [];
   for (const d of catalog.datasets) {
     if (d.kind !== "observations") continue;
     for (const s of d.series) {
@@ -100,12 +98,15 @@ export function searchFigures(catalog: Catalog, query: string, limit = 20): Figu
           (s.answers && "default" in s.answers && s.answers.default ? 2 : 0) -
           (words.length - matched) * 4;
         const src = catalog.getSource(o.source);
-        hits.push({ series: s, observation: o, source: `${src.publisher}${publishedLabel(src) ? `, ${publishedLabel(src)}` : ""}`, formula: formulaFor(catalog, o, fns), score });
+        hits.push({ series: s, observation: o, source: `${src.publisher}${publishedLabel(src) ? `, ${publishedLabel(src)}` : ""}`, score });
       }
     }
   }
-  return hits.sort((a, b) => b.score - a.score || b.observation.period.end.localeCompare(a.observation.period.end)).slice(0, Math.max(0, limit));
+  // The formula of a figure is found by calling the functions, so only the figures shown get one.
+  const shown = hits.sort((a, b) => b.score - a.score || b.observation.period.end.localeCompare(a.observation.period.end)).slice(0, Math.max(0, limit));
+  return shown.map((h) => ({ ...h, formula: formulaFor(catalog, h.observation) }));
 }
+
 
 /** One series found by words: what it is, how many figures it has over which periods, and the formula that spills it. */
 export interface SeriesHit {
