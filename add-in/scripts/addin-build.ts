@@ -7,9 +7,11 @@ import { readFile, readdir } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { listDatasets, type DatasetSummary } from "@skynet-data/sdk";
 import { functionsView, lazyReleaseModule } from "@skynet-data/sdk/authoring";
 import { transform } from "esbuild";
 import { build, defaultClientConditions, type Plugin } from "vite";
+import { prerenderedPane } from "../src/taskpane/dataset-list.js";
 import { HELP_DIR, helpFileName, helpPages, readFunctionDocs } from "./help-pages.js";
 import { addinData, DATA_DIR, keyDefine, type AddinData } from "./release-data.js";
 
@@ -219,6 +221,26 @@ export const functionsReleaseView: Plugin = {
   },
 };
 
+const PANE_PREFIX = "\0skynet-release-lazy:";
+
+/**
+ * The pane bundles the whole release (it draws charts and writes every column), as a module that parses its JSON text
+ * when first read (`lazyReleaseModule`, written as it is: one JSON.parse) instead of an object literal the engine
+ * would compile and build as the script loads.
+ */
+export const paneReleaseLazy: Plugin = {
+  name: "skynet-pane-release-lazy",
+  enforce: "pre",
+  async resolveId(source, importer) {
+    if (!RELEASE_FILE.test(source) || !importer) return null;
+    return `${PANE_PREFIX}${resolve(dirname(importer), source)}${VIEW_SUFFIX}`;
+  },
+  async load(id) {
+    if (!id.startsWith(PANE_PREFIX)) return null;
+    return lazyReleaseModule(JSON.parse(await readFile(id.slice(PANE_PREFIX.length, -VIEW_SUFFIX.length), "utf8")), { compact: false });
+  },
+};
+
 /**
  * Bundles src/functions/runtime.ts (the custom functions and the data feed's hook into them) into one classic script
  * with no imports, so functions.js loads from a `<script>` in the taskpane page and standalone. `define` sets
@@ -272,6 +294,18 @@ async function staticFiles(): Promise<Array<{ fileName: string; source: string }
     .map((name) => ({ fileName: name.endsWith(".png") ? `assets/${name}` : name, source: join(PATHS.assets, name) }));
 }
 
+/**
+ * Writes the bundled release's dataset list into the page's pane section (`<section id="pane">`), so an analyst can
+ * read and tick it while the scripts load; the pane takes it over with the ticks. Throws if the page has no such section.
+ * @example
+ * prerenderPane('<section id="pane" class="pane"><p>Loading…</p></section>', listDatasets()) //=> '<section id="pane" class="pane"><header …'
+ */
+export function prerenderPane(html: string, datasets: readonly DatasetSummary[]): string {
+  const section = /(<section\b[^>]*\bid="pane"[^>]*>)[\s\S]*?(<\/section>)/;
+  if (!section.test(html)) throw new Error('taskpane.html has no <section id="pane"> to write the dataset list into.');
+  return html.replace(section, (_m, open: string, close: string) => `${open}${prerenderedPane(datasets)}${close}`);
+}
+
 /** Adds `vite-ignore` to the CDN office.js tag (or inserts the tag if the page lacks it) so Vite never bundles it. */
 export function markOfficeJs(html: string): string {
   const tag = /<script\b([^>]*?)\bsrc=["']https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js["']([^>]*)>/i;
@@ -315,7 +349,9 @@ export function skynetAddin(options: { baseUrl: string }): Plugin {
       handler: async (html) => {
         const token = building && release ? (await release).token : null;
         const src = token ? `${RUNTIME_FILES.functionsScript}?v=${token}` : RUNTIME_FILES.functionsScript;
-        return { html: markOfficeJs(html), tags: [{ tag: "script", attrs: { src, "vite-ignore": true }, injectTo: "head" }] };
+        // Deferred: it runs after the page is parsed and before the pane's module, in that order, so the list below
+        // shows while it loads and runs.
+        return { html: prerenderPane(markOfficeJs(html), listDatasets()), tags: [{ tag: "script", attrs: { src, defer: true, "vite-ignore": true }, injectTo: "head" }] };
       },
     },
     async generateBundle() {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContext, Script } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEV_BASE_URL, OFFICE_JS_CDN, PATHS, functionsMetadata, manifestVersion, markOfficeJs, productionManifest, productionMetadata, releaseToken } from "../../add-in/scripts/addin-build.js";
+import { DEV_BASE_URL, OFFICE_JS_CDN, PATHS, functionsMetadata, manifestVersion, markOfficeJs, prerenderPane, productionManifest, productionMetadata, releaseToken } from "../../add-in/scripts/addin-build.js";
 import { helpPages, readFunctionDocs } from "../../add-in/scripts/help-pages.js";
 import { DIST, VITE_CONFIG, ensureDist, freePort, httpsGet, temporaryCertificates } from "./helpers.js";
 
@@ -73,6 +73,25 @@ describe("add-in/dist (the build)", () => {
     const functions = html.search(/<script\b[^>]*\bsrc=["'](\.\/)?functions\.js(\?v=[^"']+)?["'][^>]*>/);
     expect(office).toBeGreaterThan(0);
     expect(functions).toBeGreaterThan(office);
+  });
+
+  it("defers functions.js and names it before the pane's module, so it runs after the page is parsed and before the pane", () => {
+    const functions = /<script\b([^>]*)\bsrc=["'](\.\/)?functions\.js[^"']*["']([^>]*)>/.exec(html);
+    expect(functions).not.toBeNull();
+    expect(`${functions![1]} ${functions![3]}`).toMatch(/\bdefer\b/);
+    expect(html.indexOf(functions![0])).toBeLessThan(html.search(/<script\b[^>]*type=["']module["']/));
+  });
+
+  it("holds the bundled release's dataset list in the page's pane, with a checkbox and a layout choice per dataset", () => {
+    const pane = /<section\b[^>]*id="pane"[^>]*>([\s\S]*?)<\/section>\s*<section\b[^>]*id="workbook"/.exec(html)?.[1] ?? "";
+    expect([...pane.matchAll(/<input type="checkbox" data-id="([^"]+)"/g)].map((m) => m[1])).toEqual(["sky-net", "fox-hunt", "treaties", "spp", "most-wanted", "timeline", "partners"]);
+    expect([...pane.matchAll(/data-layout-for="([^"]+)"/g)].map((m) => m[1])).toEqual(["sky-net", "fox-hunt", "treaties", "spp", "most-wanted"]);
+    // Release 2026.11.1: Fox Hunt has 25 figures from 2014 to 2023, citing 10 sources.
+    expect(pane).toContain('<span class="meta" id="meta-fox-hunt">25 rows · 2014–2023 · 10 sources</span>');
+    expect(pane).toContain("Supreme People&#39;s Procuratorate figures");
+    expect(pane).toContain('<p class="loading" role="status" aria-live="polite">Loading…</p>');
+    // Nothing that needs the pane's script: no Select all, no Insert or Refresh.
+    expect(pane).not.toMatch(/id="(all|insert|refresh)"/);
   });
 
   it("references only files that exist in dist from taskpane.html", () => {
@@ -285,6 +304,21 @@ describe("a production build (ADDIN_BASE_URL=https://addin.example.org/skynet/)"
     expect(readFileSync(join(out, "functions.js")).equals(readFileSync(join(other, "functions.js")))).toBe(true);
     expect(token(out)).not.toBe(token(other));
     expect(token(out)!.startsWith(`${ADDIN_VERSION}-`)).toBe(true);
+  });
+});
+
+describe("prerenderPane", () => {
+  const datasets = [{ id: "a&b", title: "Tom's <list>", description: "", kind: "events" as const, rows: 1, from: "2015-03-01", to: "2015-03-01", sources: 1, layouts: ["long" as const] }];
+  it("writes the list into the pane section, escaped, and leaves the rest of the page alone", () => {
+    const page = '<body><section id="pane" class="pane"><p class="loading">Loading…</p></section><section id="workbook"></section></body>';
+    const out = prerenderPane(page, datasets);
+    expect(out.startsWith('<body><section id="pane" class="pane"><header class="pane-head"><h1>Sky Net Data</h1></header>')).toBe(true);
+    expect(out).toContain('<input type="checkbox" data-id="a&#38;b" aria-describedby="meta-a&#38;b"><span class="ds-title">Tom&#39;s &#60;list&#62;</span>');
+    expect(out).toContain(">1 rows · 2015 · 1 source</span></li></ul>");
+    expect(out.endsWith('</section><section id="workbook"></section></body>')).toBe(true);
+  });
+  it("refuses a page without a pane section, in words", () => {
+    expect(() => prerenderPane("<body><main></main></body>", datasets)).toThrow('taskpane.html has no <section id="pane"> to write the dataset list into.');
   });
 });
 

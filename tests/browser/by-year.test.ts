@@ -45,7 +45,7 @@ describe.skipIf(missing !== null)(`the by-year layout in the taskpane preview${m
     await routeOnly(page, { office: OFFICE_NO_HOST, allowed: [addin.base, mirror.origin] });
     mkdirSync(DOC_SHOTS, { recursive: true });
     await page.goto(`${addin.base}/taskpane.html`);
-    await page.waitForSelector("ul.datasets input[type=checkbox][data-id]");
+    await page.waitForSelector("#insert");
   }, SLOW);
 
   afterAll(async () => {

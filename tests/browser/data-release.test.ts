@@ -66,7 +66,7 @@ describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? `
     page.setDefaultTimeout(SLOW / 3);
     await routeOnly(page, { office: "npm", allowed: [addin.base, mirror.origin] });
     await page.goto(`${addin.base}/taskpane.html`);
-    await page.waitForSelector("ul.datasets input[type=checkbox][data-id]");
+    await page.waitForSelector("#insert");
     return page;
   }
   const cellText = (page: Page, address: string) => page.textContent(`td[data-addr="${address}"]`);

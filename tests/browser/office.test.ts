@@ -115,12 +115,15 @@ describe.skipIf(missing !== null)(`the built add-in with Microsoft's office.js i
     expect(requested).toContain(`${CDN}excel-win32-16.01.js`);
     expect(await page.$("#preview-banner")).toBeNull();
     expect(await page.$("table.grid")).toBeNull();
-    expect(await page.$("input[type=checkbox][data-id]")).toBeNull();
+    // The page's own dataset list can be read and ticked meanwhile; nothing acts on a workbook before Excel answers.
+    expect(await page.$$eval("ul.datasets input[type=checkbox][data-id]", (els) => els.length)).toBeGreaterThanOrEqual(7);
+    expect(await page.$("#insert")).toBeNull();
+    expect(await page.$("#refresh")).toBeNull();
   }, SLOW);
 
   it("inside Excel answering after six seconds runs against Excel, not the preview; loading with the workbook changes only on a click", async () => {
     const { page } = await open("/taskpane.html?_host_Info=Excel$Win32$16.01$en-US$$$$0", excelStandIn({ delay: 6_000, excelApi: "1.17" }));
-    await page.waitForSelector("input[type=checkbox][data-id]", { timeout: 30_000 });
+    await page.waitForSelector("#insert", { timeout: 30_000 });
     expect(await page.$("#preview-banner")).toBeNull();
     expect(await page.$("#workbook")).toBeNull();
     await page.waitForFunction(() => !(document.querySelector("#load-with-workbook") as HTMLInputElement).disabled);

@@ -52,7 +52,7 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(DOC_SHOTS, { recursive: true });
     await page.goto(`${server.base}/taskpane.html`);
-    await page.waitForSelector("ul.datasets input[type=checkbox][data-id]");
+    await page.waitForSelector("#insert");
   }, SLOW);
 
   const contexts: BrowserContext[] = [];
@@ -132,7 +132,7 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     p.setDefaultTimeout(SLOW / 2);
     await routeOnly(p, { office: "theme" in where ? excelWithTheme(THEMES[where.theme]) : OFFICE_NO_HOST, allowed: [server.base] });
     await p.goto(`${server.base}/taskpane.html${"theme" in where ? "?_host_Info=Excel$Win32$16.01$en-US$$$$0" : ""}`);
-    await p.waitForSelector("ul.datasets input[type=checkbox][data-id]");
+    await p.waitForSelector("#insert");
     await p.waitForFunction(() => !(document.querySelector("#startup-state")?.textContent ?? "").startsWith("Checking"));
     return p;
   }
@@ -165,6 +165,40 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     const wide = await p.$$eval("#pane *", (els) => els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && e.getClientRects().length > 0).map((e) => e.id || e.className || e.tagName));
     expect(wide).toEqual([]);
     await p.screenshot({ path: join(DOC_SHOTS, `pane-${width}-${theme}.png`), fullPage: true });
+  }, SLOW);
+
+  it("shows the dataset list before the pane's script runs, and keeps what was ticked and chosen there when the script takes over", async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 900 }, ignoreHTTPSErrors: true });
+    contexts.push(context);
+    const p = await context.newPage();
+    p.setDefaultTimeout(SLOW / 2);
+    await routeOnly(p, { office: OFFICE_NO_HOST, allowed: [server.base] });
+    // The pane's module is held back until the analyst has used the page's list.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await p.route(/\/assets\/taskpane-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await p.goto(`${server.base}/taskpane.html`, { waitUntil: "commit" });
+    await p.waitForSelector("ul.datasets input[type=checkbox][data-id='fox-hunt']");
+    expect(await p.$("#insert")).toBeNull();
+    expect(await p.$$eval("ul.datasets input[data-id]", (els) => els.map((e) => (e as HTMLInputElement).dataset.id))).toEqual(["sky-net", "fox-hunt", "treaties", "spp", "most-wanted", "timeline", "partners"]);
+    await p.check("input[data-id='fox-hunt']");
+    await p.selectOption("select[data-layout-for='sky-net']", "by-year");
+    await p.focus("input[data-id='treaties']");
+    release();
+    await p.waitForSelector("#insert");
+    expect(await p.isChecked("input[data-id='fox-hunt']")).toBe(true);
+    expect(await p.isChecked("input[data-id='sky-net']")).toBe(false);
+    expect(await p.inputValue("select[data-layout-for='sky-net']")).toBe("by-year");
+    expect(await p.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id)).toBe("treaties");
+    expect(await p.evaluate(() => (document.querySelector("#all") as HTMLInputElement).indeterminate)).toBe(true);
+    await p.click("#insert");
+    await p.waitForSelector(".report h2:has-text('Insert report')");
+    const sheets = await p.$$eval(".tabs button[data-sheet]", (els) => els.map((e) => (e as HTMLElement).dataset.sheet));
+    expect(sheets).toContain(SHEET.foxHunt);
+    expect(sheets).not.toContain(SHEET.skyNet);
   }, SLOW);
 
   it("gives every control in the pane a name a screen reader reads, and labels the live regions", async () => {

@@ -1,6 +1,6 @@
 // The pane: dataset list, Insert and Refresh, progress, the report of what changed, and the data release: which one
 // answers, where it comes from (the data address a team can point at its mirror), and what the last check found.
-import { sdkFor, type DatasetSummary, type TableLayout } from "@skynet-data/sdk";
+import { sdkFor, type TableLayout } from "@skynet-data/sdk";
 import type { StartupSetting, StartupState } from "../excel/startup.js";
 import type { DataFeed, FeedState } from "../data-feed/feed.js";
 import { describeFailure } from "../excel/errors.js";
@@ -8,13 +8,12 @@ import { recalculateFormulas, recalculateIfStale } from "../excel/recalc.js";
 import { hostSupport, type IsSetSupported } from "../excel/requirements.js";
 import type { Runner } from "../excel/run.js";
 import { heldWords, insertDatasets, refreshWorkbook } from "./actions.js";
+import { datasetItems, datasetListHead, readChoices, restoreChoices, type ListChoices } from "./dataset-list.js";
 import { mountFinder } from "./finder/index.js";
 import { escapeHtml as esc } from "./html.js";
 import { renderInsertReport, renderRefreshReport } from "./report.js";
 
 export { insertPlans, refreshPlans } from "./actions.js";
-
-const year = (iso: string) => iso.slice(0, 4);
 
 export interface PaneOptions {
   mode: "office" | "preview";
@@ -58,10 +57,11 @@ export function describeData(state: FeedState, now = new Date()): { held: string
   return { held, check };
 }
 
-/** Mounts the pane into `root`. */
+/** Mounts the pane into `root`, taking over what was ticked or chosen in a list already there (taskpane.html's). */
 export function mountPane(root: HTMLElement, runner: Runner, options: PaneOptions): void {
   const { feed } = options;
   const support = hostSupport(options.isSetSupported);
+  let carried: ListChoices | null = readChoices(root);
   root.innerHTML = `
     <header class="pane-head">
       <h1>Sky Net Data</h1>
@@ -72,7 +72,7 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
     ${support.ok ? (support.note ? `<p id="host-note" class="host-note" role="note">${esc(support.note)}</p>` : "") : `<div id="host-too-old" class="error" role="alert">${esc(support.message)}</div>`}
     <div id="finder-slot" class="finder-slot"></div>
     <section class="datasets-section" aria-labelledby="ds-h">
-      <div class="list-head"><h2 id="ds-h">Datasets</h2><label class="check"><input type="checkbox" id="all" aria-controls="dataset-list"> Select all</label></div>
+      ${datasetListHead(true)}
       <ul class="datasets" id="dataset-list" role="list" aria-labelledby="ds-h"></ul>
     </section>
     <div class="actions" role="group" aria-label="Workbook actions">
@@ -150,11 +150,10 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
     if (document.activeElement !== pinVersion) pinVersion.value = state.settings.pinned ?? "";
     if (shownRelease !== state.held.hash) {
       shownRelease = state.held.hash;
-      const ticked = new Set(boxes().filter((b) => b.checked).map((b) => b.dataset.id));
-      const chosen = new Map([...list.querySelectorAll<HTMLSelectElement>("select[data-layout-for]")].map((s) => [s.dataset.layoutFor!, s.value]));
-      list.innerHTML = sdkFor(state.held.catalog).listDatasets().map((d) => datasetItem(d)).join("");
-      for (const b of boxes()) b.checked = ticked.has(b.dataset.id);
-      for (const s of list.querySelectorAll<HTMLSelectElement>("select[data-layout-for]")) s.value = chosen.get(s.dataset.layoutFor!) ?? s.value;
+      const choices = carried ?? readChoices(list);
+      carried = null;
+      list.innerHTML = datasetItems(sdkFor(state.held.catalog).listDatasets());
+      restoreChoices(list, choices);
       showAll();
     }
   };
@@ -251,16 +250,4 @@ export function mountPane(root: HTMLElement, runner: Runner, options: PaneOption
     });
   $("#pin").addEventListener("click", () => pin(pinVersion.value.trim()));
   $("#unpin").addEventListener("click", () => pin(null));
-}
-
-function datasetItem(d: DatasetSummary): string {
-  const period = year(d.from) === year(d.to) ? year(d.from) : `${year(d.from)}–${year(d.to)}`;
-  return `<li><label class="ds"><input type="checkbox" data-id="${esc(d.id)}" aria-describedby="meta-${esc(d.id)}"><span class="ds-title">${esc(d.title)}</span></label>
-    <span class="meta" id="meta-${esc(d.id)}">${d.rows} rows · ${period} · ${d.sources} source${d.sources === 1 ? "" : "s"}</span>${layoutChoice(d)}</li>`;
-}
-
-/** The layout of a dataset's sheet, where it has a by-year one: the long table (one figure per row) or years down. */
-function layoutChoice(d: DatasetSummary): string {
-  if (!d.layouts.includes("by-year")) return "";
-  return `<select class="layout" data-layout-for="${esc(d.id)}" aria-label="Layout of ${esc(d.title)}"><option value="long">Long table: one figure per row</option><option value="by-year">By year: years down, series across</option></select>`;
 }

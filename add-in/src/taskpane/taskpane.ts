@@ -1,5 +1,6 @@
 // Taskpane entry: inside Excel the pane drives the workbook; in a plain browser it runs the preview on the workbook double.
-// Both answer from the data feed this page starts (it is the shared runtime's page; see data-feed/runtime.ts).
+// Both answer from the data feed this page starts (it is the shared runtime's page; see data-feed/runtime.ts). The page
+// already shows the bundled release's dataset list (the build writes it in); mountPane takes it over, ticks included.
 import { catalog } from "@skynet-data/sdk";
 import { startupSetting } from "../excel/startup.js";
 import { earlyRestore, followFeed, recalculateInExcel } from "../data-feed/runtime.js";

@@ -17,8 +17,12 @@ const BUDGET = { readyMs: 200, evalMs: 15 };
 const DIST = join(ROOT, "add-in/dist");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 // Ready: the dataset checkboxes exist, so they can be ticked (native <input type=checkbox>: usable as soon as they are in
-// the page; under Fluent UI, up to commit ca3f534, this waited for its custom element to be defined as well).
+// the page; under Fluent UI, up to commit ca3f534, this waited for its custom element to be defined as well). Since
+// the build writes the bundled release's list into taskpane.html, they exist before any script has run (a tick made
+// then is kept when the pane's script takes the list over: tests/browser/taskpane.test.ts); ATTACHED is the pane's
+// script in place: Select all, Insert and Refresh work.
 const READY = "ul.datasets input[type=checkbox][data-id]";
+const ATTACHED = "#insert";
 
 if (!existsSync(CHROMIUM)) {
   emit([{ item: 6, measurement: "Taskpane ready in headless Chromium", value: null, unit: "ms", verdict: "skipped", note: `no Chromium at ${CHROMIUM} (apt-get install chromium)` }]);
@@ -65,23 +69,37 @@ async function freshPage(): Promise<{ context: BrowserContext; page: Page; cdp: 
 
 async function openPane() {
   const { context, page, cdp } = await freshPage();
-  await page.addInitScript((selector) => {
-    const w = window as unknown as { __ready?: number };
+  await page.addInitScript(([ready, attached]) => {
+    const w = window as unknown as { __ready?: number; __attached?: number };
     const check = () => {
-      if (w.__ready === undefined && document.querySelector(selector)) w.__ready = performance.now();
+      if (w.__ready === undefined && document.querySelector(ready)) w.__ready = performance.now();
+      if (w.__attached === undefined && document.querySelector(attached)) w.__attached = performance.now();
     };
     new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
-  }, READY);
+  }, [READY, ATTACHED] as const);
   const cpu0 = await threadMs(cdp);
   await page.goto(`${base}/taskpane.html`, { waitUntil: "commit" });
   await page.waitForSelector(READY);
   const cpu1 = await threadMs(cdp);
-  const t = await page.evaluate(() => ({
-    ready: (window as unknown as { __ready?: number }).__ready ?? performance.now(),
-    dcl: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
-  }));
+  await page.waitForSelector(ATTACHED);
+  const t = await page.evaluate(async () => {
+    // First contentful paint: when the page first showed anything (Chromium reports it once the frame is presented).
+    const fcp = await new Promise<number>((resolve) => {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === "first-contentful-paint") resolve(e.startTime);
+      }).observe({ type: "paint", buffered: true });
+      setTimeout(() => resolve(NaN), 3000);
+    });
+    const w = window as unknown as { __ready?: number; __attached?: number };
+    return {
+      ready: w.__ready ?? NaN,
+      attached: w.__attached ?? NaN,
+      fcp,
+      dcl: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+    };
+  });
   await context.close();
-  return { ready: t.ready, dcl: t.dcl, cpu: cpu1 - cpu0 };
+  return { ...t, cpu: cpu1 - cpu0 };
 }
 
 // functions.js evaluated by V8 in a fresh page: indirect eval = compile + run, the source made unique each time. The
@@ -225,6 +243,25 @@ try {
     },
     {
       item: 6,
+      measurement: "  taskpane attached: Select all, Insert and Refresh in place (the pane's script has run)",
+      value: round(median(opens.map((o) => o.attached)), 0),
+      unit: "ms",
+      against: { kind: "budget", text: `budget ≤ ${BUDGET.readyMs} ms (list)`, value: BUDGET.readyMs, unit: "ms" },
+      ratio: round(median(opens.map((o) => o.attached)) / BUDGET.readyMs),
+      verdict: "measured",
+      note: "before the list was written into the page, ready and attached were the same moment",
+    },
+    {
+      item: 6,
+      measurement: "  taskpane first contentful paint (Chromium's paint timing)",
+      value: round(median(opens.map((o) => o.fcp)), 0),
+      unit: "ms",
+      against: { kind: "budget", text: `budget ≤ ${BUDGET.readyMs} ms (list)`, value: BUDGET.readyMs, unit: "ms" },
+      ratio: round(median(opens.map((o) => o.fcp)) / BUDGET.readyMs),
+      verdict: "measured",
+    },
+    {
+      item: 6,
       // Read when the driver sees the list, so it also holds what the page ran after ready until then (the preview's
       // formula engine loads right after the pane); the traced figure in the note above stops at the ready mark.
       measurement: "  taskpane ready, main thread CPU time until the driver sees the list",
@@ -268,6 +305,8 @@ try {
     version: browser.version(),
     readyMs: opens.map((o) => o.ready),
     readyCpuMs: opens.map((o) => o.cpu),
+    attachedMs: opens.map((o) => o.attached),
+    firstContentfulPaintMs: opens.map((o) => o.fcp),
     domContentLoadedMs: opens.map((o) => o.dcl),
     readyTracedMainThreadCpuMs: Object.fromEntries(where.map(([g, ms]) => [g, round(ms, 1)])),
     chromiumEvalMs: evals.map((e) => e.ms),
