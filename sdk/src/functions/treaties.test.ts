@@ -44,6 +44,27 @@ describe("treatiesInForce", () => {
     expect(err(fresh("friendship", toExcelSerial("2015-01-01")), "#VALUE!")).toMatch(/unknown kind "friendship"/);
   });
 
+  it("answers a date given as text as its Excel date, every time it is asked and for each kind on its own", () => {
+    // A fresh function remembers the answer to arguments off its hot path (text dates, typos) by the arguments given.
+    const fresh = functionsFor(catalog).TREATIES_IN_FORCE;
+    const calls: [unknown, string, number | "#N/A" | "#VALUE!"][] = [
+      ["extradition", "2015-01-01", 29],
+      ["MLA", "2015-01-01", 46],
+      [null, "2015-01-01", 75],
+      ["extradition", "2014-11-29", "#N/A"],
+      ["extradition", "2014-11", 29],
+      ["extradition", "2014-02-30", "#VALUE!"],
+      // The seed's 46 (November 2014) is the only judicial assistance figure: it stands on any later date.
+      ["judicial assistance", " 2018-10-01 ", 46],
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const [kind, text, expected] of calls) {
+        const a = fresh(kind, text);
+        expect(typeof a === "number" ? a : a.error, `${String(kind)} ${text}, round ${round}`).toBe(expected);
+      }
+    }
+  });
+
   it("adds the two kinds as of November 2014 when the kind is omitted", () => {
     expect(treatiesInForce()).toBe((treatiesInForce("extradition", "2014-11-30") as number) + (treatiesInForce("judicial assistance", "2014-11-30") as number));
   });

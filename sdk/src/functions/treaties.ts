@@ -56,8 +56,9 @@ export function treatyFunction(tableOf: TreatyAnswers | (() => TreatyAnswers)): 
   let kind1: unknown, steps1: Steps | undefined, kind2: unknown, steps2: Steps | undefined;
   // An answer whose words name the date, by the date as given (serial or text), written once per date asked.
   const worded = new Map<Steps, Map<number | string, Answer<number>>>();
-  // A bad argument's #VALUE!, by the arguments as Excel passed them (primitive values only), so a typo's words are built once.
-  const badArguments = new Map<unknown, Map<unknown, Answer<number>>>();
+  // The answer to arguments off the hot path (a date as text, a kind first seen, a typo), by the arguments as Excel
+  // passed them (primitive values only), so each is checked and its words built once; never an internal error.
+  const remembered = new Map<unknown, Map<unknown, Answer<number>>>();
 
   const atStep = (steps: Steps, serial: number | undefined, iso: string | undefined): Answer<number> => {
     const i = stepIndex(steps, serial, iso);
@@ -92,19 +93,19 @@ export function treatyFunction(tableOf: TreatyAnswers | (() => TreatyAnswers)): 
     return at ? atStep(steps, at.serial, at.iso) : steps.latest;
   });
   return (kindRaw?: unknown, asOfRaw?: unknown): Answer<number> => {
-    // The hot path: a kind omitted or seen before, and an Excel date or nothing.
+    // The hot path: a kind omitted or seen before, and an Excel date or nothing; then arguments answered before.
     const steps = kindRaw == null ? (kinds ?? state()).both : kindRaw === kind1 ? steps1 : kindRaw === kind2 ? steps2 : byRaw.get(kindRaw);
     if (steps !== undefined) {
       if (asOfRaw == null) return steps.latest;
       if (typeof asOfRaw === "number" && asOfRaw >= MIN_SERIAL && asOfRaw < MAX_SERIAL + 1) return atStep(steps, Math.floor(asOfRaw), undefined);
     }
-    const known = badArguments.size ? badArguments.get(kindRaw)?.get(asOfRaw) : undefined;
+    const known = remembered.size ? remembered.get(kindRaw)?.get(asOfRaw) : undefined;
     if (known !== undefined) return known;
     const a = answer(kindRaw, asOfRaw);
-    if (typeof a !== "number" && a.error === "#VALUE!" && !a.internal && isPrimitive(kindRaw) && isPrimitive(asOfRaw) && badArguments.size < REMEMBERED) {
-      let byDate = badArguments.get(kindRaw);
-      if (!byDate) badArguments.set(kindRaw, (byDate = new Map()));
-      byDate.set(asOfRaw, Object.freeze(a));
+    if ((typeof a === "number" || !a.internal) && isPrimitive(kindRaw) && isPrimitive(asOfRaw) && remembered.size < REMEMBERED) {
+      let byDate = remembered.get(kindRaw);
+      if (!byDate) remembered.set(kindRaw, (byDate = new Map()));
+      if (byDate.size < REMEMBERED) byDate.set(asOfRaw, Object.freeze(a));
     }
     return a;
   };
