@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { catalog, observations } from "../public.js";
+import { catalog, functionsFor, observations } from "../public.js";
 import { isFunctionError, type Answer } from "./errors.js";
 import { CUSTOM_FUNCTIONS } from "../public.js";
 
@@ -38,6 +38,26 @@ describe("captures", () => {
     [[[[2014]]], 680],
   ] as [unknown[], number][])("answers %j with the figure %d", (args, want) => {
     expect(captures(...(args as [unknown, unknown]))).toBe(want);
+  });
+
+  it("answers a year given as text as the number, every time it is asked and for each agency on its own", () => {
+    // A fresh function remembers the answer to arguments off its hot path (text years, typos) by the arguments given.
+    const fresh = functionsFor(catalog).CAPTURES;
+    const calls: [unknown, unknown, number | "#N/A" | "#VALUE!"][] = [
+      ["2014", null, 680],
+      ["2014", "SPP", 749],
+      [" 2014 ", "procuratorate", 749],
+      ["2014", "FBI", "#VALUE!"],
+      ["2013", null, "#N/A"],
+      ["twenty", null, "#VALUE!"],
+      [2014, "Fox Hunt", 680],
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const [year, agency, expected] of calls) {
+        const a = fresh(year, agency);
+        expect(typeof a === "number" ? a : a.error, `${String(year)} ${String(agency)}, round ${round}`).toBe(expected);
+      }
+    }
   });
 
   it("answers every full-year Fox Hunt operation with the figure in the data", () => {

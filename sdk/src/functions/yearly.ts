@@ -23,8 +23,11 @@ interface Built {
   defaultRoute: Route | undefined;
   /** The route (or the #N/A of an agency without one) by the agency and currency as Excel passed them. */
   byRaw: Map<unknown, Map<unknown, RouteOrError>>;
-  /** A bad argument's #VALUE! answer, by the arguments as Excel passed them, so a sheet of one typo builds its words once. */
-  badArguments: Map<unknown, Map<unknown, Map<unknown, FunctionError>>>;
+  /**
+   * The answer to arguments off the hot path (a year as text, an agency first seen, a typo), by the arguments as Excel
+   * passed them (primitive values only), so each is checked and its words built once; never an internal error.
+   */
+  remembered: Map<unknown, Map<unknown, Map<unknown, Answer<number>>>>;
 }
 
 function build(table: YearlyAnswers): Built {
@@ -44,7 +47,7 @@ function build(table: YearlyAnswers): Built {
   for (const [key, a] of Object.entries(table.unrouted)) put(key, Object.freeze({ ...a }));
   const currency = table.defaultCurrency;
   const found = routes.get(table.defaultAgency)?.get(currency);
-  return { routes, currency, defaultAgency: table.defaultAgency, defaultRoute: found && "byYear" in found ? found : undefined, byRaw: new Map(), badArguments: new Map() };
+  return { routes, currency, defaultAgency: table.defaultAgency, defaultRoute: found && "byYear" in found ? found : undefined, byRaw: new Map(), remembered: new Map() };
 }
 
 /** The answer of a route for a year (a whole number 1900–9999): the table's, or its words for a year it does not list, written in once. */
@@ -87,15 +90,15 @@ export function yearlyFunction(
 
   const slow = (yearRaw: unknown, agencyRaw: unknown, currencyRaw: unknown): Answer<number> => {
     const b = state();
-    const known = b.badArguments.size ? b.badArguments.get(yearRaw)?.get(agencyRaw)?.get(currencyRaw) : undefined;
+    const known = b.remembered.size ? b.remembered.get(yearRaw)?.get(agencyRaw)?.get(currencyRaw) : undefined;
     if (known !== undefined) return known;
     const a = careful(yearRaw, agencyRaw, currencyRaw);
-    if (typeof a !== "number" && a.error === "#VALUE!" && !a.internal && isPrimitive(yearRaw) && isPrimitive(agencyRaw) && isPrimitive(currencyRaw) && b.badArguments.size < REMEMBERED) {
-      let byAgency = b.badArguments.get(yearRaw);
-      if (!byAgency) b.badArguments.set(yearRaw, (byAgency = new Map()));
+    if ((typeof a === "number" || !a.internal) && isPrimitive(yearRaw) && isPrimitive(agencyRaw) && isPrimitive(currencyRaw) && b.remembered.size < REMEMBERED) {
+      let byAgency = b.remembered.get(yearRaw);
+      if (!byAgency) b.remembered.set(yearRaw, (byAgency = new Map()));
       let byCurrency = byAgency.get(agencyRaw);
-      if (!byCurrency) byAgency.set(agencyRaw, (byCurrency = new Map()));
-      byCurrency.set(currencyRaw, Object.freeze(a));
+      if (!byCurrency && byAgency.size < REMEMBERED) byAgency.set(agencyRaw, (byCurrency = new Map()));
+      if (byCurrency && byCurrency.size < REMEMBERED) byCurrency.set(currencyRaw, Object.freeze(a));
     }
     return a;
   };
