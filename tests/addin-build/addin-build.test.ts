@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContext, Script } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEV_BASE_URL, OFFICE_JS_CDN, PATHS, functionsMetadata, manifestVersion, markOfficeJs, prerenderPane, productionManifest, productionMetadata, releaseToken } from "../../add-in/scripts/addin-build.js";
+import { DEV_BASE_URL, OFFICE_JS_CDN, PATHS, functionsMetadata, manifestVersion, markOfficeJs, prerenderPane, productionManifest, scriptsAfterPane, productionMetadata, releaseToken } from "../../add-in/scripts/addin-build.js";
 import { helpPages, readFunctionDocs } from "../../add-in/scripts/help-pages.js";
 import { DIST, VITE_CONFIG, ensureDist, freePort, httpsGet, temporaryCertificates } from "./helpers.js";
 
@@ -75,11 +75,15 @@ describe("add-in/dist (the build)", () => {
     expect(functions).toBeGreaterThan(office);
   });
 
-  it("defers functions.js and names it before the pane's module, so it runs after the page is parsed and before the pane", () => {
+  it("defers functions.js and names it before the pane's module, both after the dataset list, so they run after the page is parsed, functions.js first", () => {
     const functions = /<script\b([^>]*)\bsrc=["'](\.\/)?functions\.js[^"']*["']([^>]*)>/.exec(html);
     expect(functions).not.toBeNull();
     expect(`${functions![1]} ${functions![3]}`).toMatch(/\bdefer\b/);
     expect(html.indexOf(functions![0])).toBeLessThan(html.search(/<script\b[^>]*type=["']module["']/));
+    // Both after the page's dataset list, at the end of the body.
+    expect(html.indexOf('id="dataset-list"')).toBeGreaterThan(0);
+    expect(html.indexOf('id="dataset-list"')).toBeLessThan(html.indexOf(functions![0]));
+    expect(html.search(/<script\b[^>]*type=["']module["']/)).toBeGreaterThan(html.indexOf("<body"));
   });
 
   it("holds the bundled release's dataset list in the page's pane, with a checkbox and a layout choice per dataset", () => {
@@ -304,6 +308,17 @@ describe("a production build (ADDIN_BASE_URL=https://addin.example.org/skynet/)"
     expect(readFileSync(join(out, "functions.js")).equals(readFileSync(join(other, "functions.js")))).toBe(true);
     expect(token(out)).not.toBe(token(other));
     expect(token(out)!.startsWith(`${ADDIN_VERSION}-`)).toBe(true);
+  });
+});
+
+describe("scriptsAfterPane", () => {
+  it("moves the head's module scripts to the end of the body, after what is there, in their order", () => {
+    const page = '<html><head>\n  <script src="office.js"></script>\n  <script type="module" crossorigin src="./assets/a.js"></script>\n  <link rel="stylesheet" href="a.css">\n</head><body><p>list</p>\n  <script src="functions.js" defer></script>\n</body></html>';
+    expect(scriptsAfterPane(page)).toBe('<html><head>\n  <script src="office.js"></script>\n  <link rel="stylesheet" href="a.css">\n</head><body><p>list</p>\n  <script src="functions.js" defer></script>\n  <script type="module" crossorigin src="./assets/a.js"></script>\n  </body></html>');
+  });
+  it("leaves a page without module scripts in its head as it is", () => {
+    const page = '<head><script src="office.js"></script></head><body><script type="module" src="b.js"></script></body>';
+    expect(scriptsAfterPane(page)).toBe(page);
   });
 });
 
