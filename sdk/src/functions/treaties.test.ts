@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toExcelSerial } from "../core/calendar.js";
 import { catalog, CUSTOM_FUNCTIONS, functionsFor, observations } from "../public.js";
 import { isFunctionError, type Answer } from "./errors.js";
+import { treatyFunction } from "./treaties.js";
 
 const { TREATIES_CONCLUDED: treatiesConcluded, TREATIES_IN_FORCE: treatiesInForce } = CUSTOM_FUNCTIONS;
 
@@ -108,5 +109,20 @@ describe("treatiesConcluded", () => {
 
   it("answers the latest extradition figure when the date is omitted", () => {
     expect(treatiesConcluded("extradition")).toBe(latest("treaties.extradition.concluded"));
+  });
+});
+
+describe("treatyFunction", () => {
+  it("answers an internal error in words, never an exception, when its table cannot be built, and tries again on the next call", () => {
+    let builds = 0;
+    const f = treatyFunction(() => {
+      builds++;
+      throw new Error("the table is missing");
+    });
+    for (const args of [[], [null, null], ["extradition", 41974]] as [unknown?, unknown?][]) {
+      const a = f(...args);
+      expect(a).toEqual({ error: "#VALUE!", message: "internal error in Sky Net Data (please report it): the table is missing", internal: true });
+    }
+    expect(builds).toBe(3);
   });
 });

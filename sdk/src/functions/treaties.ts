@@ -94,7 +94,8 @@ export function treatyFunction(tableOf: TreatyAnswers | (() => TreatyAnswers)): 
   });
   return (kindRaw?: unknown, asOfRaw?: unknown): Answer<number> => {
     // The hot path: a kind omitted or seen before, and an Excel date or nothing; then arguments answered before.
-    const steps = kindRaw == null ? (kinds ?? state()).both : kindRaw === kind1 ? steps1 : kindRaw === kind2 ? steps2 : byRaw.get(kindRaw);
+    // Until its table is built (`answer`, guarded, builds it), a kind omitted finds no steps here.
+    const steps = kindRaw == null ? kinds?.both : kindRaw === kind1 ? steps1 : kindRaw === kind2 ? steps2 : byRaw.get(kindRaw);
     if (steps !== undefined) {
       if (asOfRaw == null) return steps.latest;
       if (typeof asOfRaw === "number" && asOfRaw >= MIN_SERIAL && asOfRaw < MAX_SERIAL + 1) return atStep(steps, Math.floor(asOfRaw), undefined);

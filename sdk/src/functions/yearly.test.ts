@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { catalog, functionsFor, observations } from "../public.js";
 import { isFunctionError, type Answer } from "./errors.js";
+import { yearlyFunction } from "./yearly.js";
 import { CUSTOM_FUNCTIONS } from "../public.js";
 
 const { CAPTURES: captures, COUNTRIES: countries, RECOVERED: recovered, RETURNED: returned, SURRENDERED: surrendered } = CUSTOM_FUNCTIONS;
@@ -196,5 +197,20 @@ describe("yearly lookups", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe("yearlyFunction", () => {
+  it("answers an internal error in words, never an exception, when its table cannot be built, and tries again on the next call", () => {
+    let builds = 0;
+    const f = yearlyFunction(() => {
+      builds++;
+      throw new Error("the table is missing");
+    });
+    for (const args of [[2014], [2014, "SPP"], ["2014"]] as [unknown, unknown?][]) {
+      const a = f(...args);
+      expect(a).toEqual({ error: "#VALUE!", message: "internal error in Sky Net Data (please report it): the table is missing", internal: true });
+    }
+    expect(builds).toBe(3);
   });
 });

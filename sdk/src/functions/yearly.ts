@@ -105,7 +105,9 @@ export function yearlyFunction(
 
   return (yearRaw: unknown, agencyRaw?: unknown, currencyRaw?: unknown): Answer<number> => {
     if (!takesAgency) agencyRaw = currencyRaw = undefined;
-    const b = built ?? state();
+    const b = built;
+    // Until its table is built, every call goes through `careful`, so a table that fails to build is an internal error.
+    if (b === undefined) return careful(yearRaw, agencyRaw, currencyRaw);
     // The hot path: a whole year and an agency and currency seen before (or omitted), no argument to check again.
     if (typeof yearRaw === "number") {
       const i = yearRaw - FIRST_YEAR;
