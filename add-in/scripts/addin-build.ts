@@ -198,48 +198,43 @@ export function isNoise(log: { code?: string }): boolean {
 }
 
 const RELEASE_FILE = /\d{4}\.\d{1,2}\.\d+\.json$/;
-// A virtual module (not a .json id, so Vite's JSON plugin leaves it alone).
-const VIEW_PREFIX = "\0skynet-release-view:";
-const VIEW_SUFFIX = ".view.js";
+/** A compiled release file, as the SDK's authoring kit reads it. */
+type FullRelease = Parameters<typeof functionsView>[0];
+
+/**
+ * A Vite plugin that turns every import of a compiled release (`<version>.json`) into the module `write` makes of it,
+ * through a virtual module (not a .json id, so Vite's JSON plugin leaves it alone). A JSON text parsed once is far
+ * cheaper for the engine than the same data as an object literal, and it is parsed when first read, not when the
+ * script is evaluated.
+ */
+function releaseAsModule(name: string, write: (release: FullRelease) => string): Plugin {
+  const prefix = `\0${name}:`;
+  const suffix = ".release.js";
+  return {
+    name,
+    enforce: "pre",
+    async resolveId(source, importer) {
+      if (!RELEASE_FILE.test(source) || !importer) return null;
+      return `${prefix}${resolve(dirname(importer), source)}${suffix}`;
+    },
+    async load(id) {
+      if (!id.startsWith(prefix)) return null;
+      return write(JSON.parse(await readFile(id.slice(prefix.length, -suffix.length), "utf8")) as FullRelease);
+    },
+  };
+}
 
 /**
  * functions.js bundles the release as the custom functions need it (`functionsView`): every record and every field a
- * function answers with, without the changelog and the prose no function shows. The pane and the SDK keep it whole.
+ * function answers with, without the changelog and the prose no function shows, parsed on a function's first call.
  */
-export const functionsReleaseView: Plugin = {
-  name: "skynet-functions-release-view",
-  enforce: "pre",
-  async resolveId(source, importer) {
-    if (!RELEASE_FILE.test(source) || !importer) return null;
-    return `${VIEW_PREFIX}${resolve(dirname(importer), source)}${VIEW_SUFFIX}`;
-  },
-  async load(id) {
-    if (!id.startsWith(VIEW_PREFIX)) return null;
-    // A JSON text parsed once is far cheaper for the engine than the same data as an object literal; parsed on the
-    // first call of a function, not when functions.js is evaluated.
-    return lazyReleaseModule(functionsView(JSON.parse(await readFile(id.slice(VIEW_PREFIX.length, -VIEW_SUFFIX.length), "utf8"))));
-  },
-};
-
-const PANE_PREFIX = "\0skynet-release-lazy:";
+export const functionsReleaseView: Plugin = releaseAsModule("skynet-functions-release-view", (release) => lazyReleaseModule(functionsView(release)));
 
 /**
- * The pane bundles the whole release (it draws charts and writes every column), as a module that parses its JSON text
- * when first read (`lazyReleaseModule`, written as it is: one JSON.parse) instead of an object literal the engine
- * would compile and build as the script loads.
+ * The pane bundles the whole release (it draws charts and writes every column), written as it is (one JSON.parse)
+ * and parsed when first read.
  */
-export const paneReleaseLazy: Plugin = {
-  name: "skynet-pane-release-lazy",
-  enforce: "pre",
-  async resolveId(source, importer) {
-    if (!RELEASE_FILE.test(source) || !importer) return null;
-    return `${PANE_PREFIX}${resolve(dirname(importer), source)}${VIEW_SUFFIX}`;
-  },
-  async load(id) {
-    if (!id.startsWith(PANE_PREFIX)) return null;
-    return lazyReleaseModule(JSON.parse(await readFile(id.slice(PANE_PREFIX.length, -VIEW_SUFFIX.length), "utf8")), { compact: false });
-  },
-};
+export const paneReleaseLazy: Plugin = releaseAsModule("skynet-pane-release-lazy", (release) => lazyReleaseModule(release, { compact: false }));
 
 /**
  * Bundles src/functions/runtime.ts (the custom functions and the data feed's hook into them) into one classic script
