@@ -1,5 +1,5 @@
 import { MAX_SERIAL, MIN_SERIAL, fromExcelSerial, isIsoDate, monthEnd } from "../core/calendar.js";
-import { badArgument } from "./errors.js";
+import { badArgument, type Answer } from "./errors.js";
 
 // Argument coercion of what Excel hands a custom function: numbers, text, booleans, null for an omitted argument,
 // date serials, and 2-D arrays for ranges. Every failure throws SkynetError("invalid-argument") with words.
@@ -55,6 +55,40 @@ export const REMEMBERED = 4096;
 
 /** True for a value Excel passes that can key a Map of remembered answers: nothing, text, a number or a boolean. */
 export const isPrimitive = (v: unknown): boolean => v == null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+
+/** Answers remembered by up to three arguments as Excel passed them (see {@link rememberedAnswers}). */
+export interface RememberedAnswers<T> {
+  /** The answer kept for these arguments, or undefined. */
+  get(a: unknown, b: unknown, c?: unknown): Answer<T> | undefined;
+  /** Keeps an answer for these arguments, frozen, when it may be kept; gives it back. */
+  keep(a: unknown, b: unknown, c: unknown, answer: Answer<T>): Answer<T>;
+}
+
+/**
+ * The answers a function gives off its hot path (an argument as text, a choice first seen, a typo), so each set of
+ * arguments is checked and its words built once. Kept only when every argument is primitive and the answer is not an
+ * internal error (a bug is never an answer to remember); each level holds at most {@link REMEMBERED} entries.
+ * @example
+ * const seen = rememberedAnswers<number>();
+ * seen.keep("2014", null, undefined, 680);
+ * seen.get("2014", null) //=> 680
+ */
+export function rememberedAnswers<T>(): RememberedAnswers<T> {
+  const root = new Map<unknown, Map<unknown, Map<unknown, Answer<T>>>>();
+  return {
+    get: (a, b, c) => (root.size ? root.get(a)?.get(b)?.get(c) : undefined),
+    keep: (a, b, c, answer) => {
+      if (!(answer as { internal?: boolean }).internal && isPrimitive(a) && isPrimitive(b) && isPrimitive(c)) {
+        let byB = root.get(a);
+        if (!byB && root.size < REMEMBERED) root.set(a, (byB = new Map()));
+        let byC = byB?.get(b);
+        if (byB && !byC && byB.size < REMEMBERED) byB.set(b, (byC = new Map()));
+        if (byC && byC.size < REMEMBERED) byC.set(c, Object.freeze(answer));
+      }
+      return answer;
+    },
+  };
+}
 
 /** True for an omitted argument: null, undefined or blank text. */
 export const isOmitted = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");

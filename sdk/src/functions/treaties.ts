@@ -1,7 +1,7 @@
 // The treaty functions (TREATIES_IN_FORCE, TREATIES_CONCLUDED): the answer from the last change point on or before a date.
 import { MAX_SERIAL, MIN_SERIAL, fromExcelSerial, toExcelSerial } from "../core/calendar.js";
 import type { AsOfAnswers, TreatyAnswers } from "../release/format.js";
-import { choiceArg, isPrimitive, optionalDateArg, REMEMBERED } from "./args.js";
+import { choiceArg, optionalDateArg, REMEMBERED, rememberedAnswers } from "./args.js";
 import { ACCEPTED_TREATY_KINDS, TREATY_KIND_ALIASES } from "./choices.js";
 import { guarded, notAvailable, type Answer } from "./errors.js";
 
@@ -56,9 +56,8 @@ export function treatyFunction(tableOf: TreatyAnswers | (() => TreatyAnswers)): 
   let kind1: unknown, steps1: Steps | undefined, kind2: unknown, steps2: Steps | undefined;
   // An answer whose words name the date, by the date as given (serial or text), written once per date asked.
   const worded = new Map<Steps, Map<number | string, Answer<number>>>();
-  // The answer to arguments off the hot path (a date as text, a kind first seen, a typo), by the arguments as Excel
-  // passed them (primitive values only), so each is checked and its words built once; never an internal error.
-  const remembered = new Map<unknown, Map<unknown, Answer<number>>>();
+  // The answer to arguments off the hot path (a date as text, a kind first seen, a typo), by the arguments as passed.
+  const remembered = rememberedAnswers<number>();
 
   const atStep = (steps: Steps, serial: number | undefined, iso: string | undefined): Answer<number> => {
     const i = stepIndex(steps, serial, iso);
@@ -100,14 +99,6 @@ export function treatyFunction(tableOf: TreatyAnswers | (() => TreatyAnswers)): 
       if (asOfRaw == null) return steps.latest;
       if (typeof asOfRaw === "number" && asOfRaw >= MIN_SERIAL && asOfRaw < MAX_SERIAL + 1) return atStep(steps, Math.floor(asOfRaw), undefined);
     }
-    const known = remembered.size ? remembered.get(kindRaw)?.get(asOfRaw) : undefined;
-    if (known !== undefined) return known;
-    const a = answer(kindRaw, asOfRaw);
-    if ((typeof a === "number" || !a.internal) && isPrimitive(kindRaw) && isPrimitive(asOfRaw) && remembered.size < REMEMBERED) {
-      let byDate = remembered.get(kindRaw);
-      if (!byDate) remembered.set(kindRaw, (byDate = new Map()));
-      if (byDate.size < REMEMBERED) byDate.set(asOfRaw, Object.freeze(a));
-    }
-    return a;
+    return remembered.get(kindRaw, asOfRaw) ?? remembered.keep(kindRaw, asOfRaw, undefined, answer(kindRaw, asOfRaw));
   };
 }

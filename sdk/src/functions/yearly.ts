@@ -1,6 +1,6 @@
 // The yearly functions (CAPTURES, RETURNED, …): a plain lookup in the release's answer table.
 import type { YearlyAnswers } from "../release/format.js";
-import { choiceArg, isPrimitive, REMEMBERED, yearArg } from "./args.js";
+import { choiceArg, isPrimitive, REMEMBERED, rememberedAnswers, yearArg, type RememberedAnswers } from "./args.js";
 import { ACCEPTED_AGENCIES, ACCEPTED_CURRENCIES, AGENCY_ALIASES, CURRENCY_ALIASES } from "./choices.js";
 import { guarded, notAvailable, type Answer, type FunctionError } from "./errors.js";
 
@@ -23,11 +23,8 @@ interface Built {
   defaultRoute: Route | undefined;
   /** The route (or the #N/A of an agency without one) by the agency and currency as Excel passed them. */
   byRaw: Map<unknown, Map<unknown, RouteOrError>>;
-  /**
-   * The answer to arguments off the hot path (a year as text, an agency first seen, a typo), by the arguments as Excel
-   * passed them (primitive values only), so each is checked and its words built once; never an internal error.
-   */
-  remembered: Map<unknown, Map<unknown, Map<unknown, Answer<number>>>>;
+  /** The answer to arguments off the hot path (a year as text, an agency first seen, a typo), by the arguments as passed. */
+  remembered: RememberedAnswers<number>;
 }
 
 function build(table: YearlyAnswers): Built {
@@ -47,7 +44,7 @@ function build(table: YearlyAnswers): Built {
   for (const [key, a] of Object.entries(table.unrouted)) put(key, Object.freeze({ ...a }));
   const currency = table.defaultCurrency;
   const found = routes.get(table.defaultAgency)?.get(currency);
-  return { routes, currency, defaultAgency: table.defaultAgency, defaultRoute: found && "byYear" in found ? found : undefined, byRaw: new Map(), remembered: new Map() };
+  return { routes, currency, defaultAgency: table.defaultAgency, defaultRoute: found && "byYear" in found ? found : undefined, byRaw: new Map(), remembered: rememberedAnswers() };
 }
 
 /** The answer of a route for a year (a whole number 1900–9999): the table's, or its words for a year it does not list, written in once. */
@@ -88,21 +85,6 @@ export function yearlyFunction(
     return "byYear" in route ? inRoute(route, year) : route;
   });
 
-  const slow = (yearRaw: unknown, agencyRaw: unknown, currencyRaw: unknown): Answer<number> => {
-    const b = state();
-    const known = b.remembered.size ? b.remembered.get(yearRaw)?.get(agencyRaw)?.get(currencyRaw) : undefined;
-    if (known !== undefined) return known;
-    const a = careful(yearRaw, agencyRaw, currencyRaw);
-    if ((typeof a === "number" || !a.internal) && isPrimitive(yearRaw) && isPrimitive(agencyRaw) && isPrimitive(currencyRaw) && b.remembered.size < REMEMBERED) {
-      let byAgency = b.remembered.get(yearRaw);
-      if (!byAgency) b.remembered.set(yearRaw, (byAgency = new Map()));
-      let byCurrency = byAgency.get(agencyRaw);
-      if (!byCurrency && byAgency.size < REMEMBERED) byAgency.set(agencyRaw, (byCurrency = new Map()));
-      if (byCurrency && byCurrency.size < REMEMBERED) byCurrency.set(currencyRaw, Object.freeze(a));
-    }
-    return a;
-  };
-
   return (yearRaw: unknown, agencyRaw?: unknown, currencyRaw?: unknown): Answer<number> => {
     if (!takesAgency) agencyRaw = currencyRaw = undefined;
     const b = built;
@@ -116,6 +98,6 @@ export function yearlyFunction(
         if (route !== undefined) return "byYear" in route ? (route.byYear[i] ?? inRoute(route, yearRaw)) : route;
       }
     }
-    return slow(yearRaw, agencyRaw, currencyRaw);
+    return b.remembered.get(yearRaw, agencyRaw, currencyRaw) ?? b.remembered.keep(yearRaw, agencyRaw, currencyRaw, careful(yearRaw, agencyRaw, currencyRaw));
   };
 }
