@@ -53,12 +53,12 @@ export interface ListChoices {
 }
 
 /** The choices made in the list under `root` (the page's prerendered list, or the pane's own). */
-export function readChoices(root: ParentNode): ListChoices {
+export function readChoices(root: HTMLElement): ListChoices {
   const ticked = new Set([...root.querySelectorAll<HTMLInputElement>("ul.datasets input[type=checkbox][data-id]")].filter((b) => b.checked).map((b) => b.dataset.id!));
   const layouts = new Map([...root.querySelectorAll<HTMLSelectElement>("ul.datasets select[data-layout-for]")].map((s) => [s.dataset.layoutFor!, s.value]));
-  const active = root.ownerDocument?.activeElement ?? (root as Document).activeElement ?? null;
-  const inList = active instanceof HTMLElement && active.closest("ul.datasets") && root.contains(active) ? active : null;
-  const focused = inList?.dataset.id ? { id: inList.dataset.id } : inList?.dataset.layoutFor ? { layoutFor: inList.dataset.layoutFor } : null;
+  const active = root.ownerDocument.activeElement;
+  const inList = active instanceof HTMLElement && root.contains(active) && active.closest("ul.datasets") ? active.dataset : null;
+  const focused = inList?.id ? { id: inList.id } : inList?.layoutFor ? { layoutFor: inList.layoutFor } : null;
   return { ticked, layouts, focused };
 }
 
