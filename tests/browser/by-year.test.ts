@@ -7,15 +7,13 @@
 //   3. Release 2026.12.1 is published; Refresh revises 2020 and adds 2025, keeps the analyst's column, and the report
 //      gives each changed cell its reason. Screenshots at 800 and 320 px wide go to docs/screenshots.
 // Expected cells written out from sdk/src/datasets/sky-net/data.ts and made-up.ts.
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { generateSigningKey } from "@skynet-data/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { releaseFolder, serveFolder, type FolderServer, type ReleaseFolder } from "../../add-in/test/data-feed/folder.js";
+import type { FolderServer, ReleaseFolder } from "../../add-in/test/data-feed/folder.js";
 import { madeUpReleases, V1, V2 } from "../../add-in/test/data-feed/made-up.js";
-import { temporaryCertificates } from "../addin-build/helpers.js";
-import { buildAddinSignedWith, DOC_SHOTS, launchChromium, missingPrerequisite, OFFICE_NO_HOST, openSheet as showSheet, routeOnly, serveDist, typeInto as typeIn, type DistServer } from "./harness.js";
+import { DOC_SHOTS, launchChromium, missingPrerequisite, OFFICE_NO_HOST, openSheet as showSheet, routeOnly, signedAddinAndMirror, typeInto as typeIn, type DistServer, type SignedAddinAndMirror } from "./harness.js";
 
 const SLOW = 180_000;
 const SHEET = "Sky Net by year";
@@ -23,8 +21,7 @@ const missing = missingPrerequisite();
 
 describe.skipIf(missing !== null)(`the by-year layout in the taskpane preview${missing ? ` (skipped: ${missing})` : ""}`, () => {
   const R = madeUpReleases();
-  let dist: string;
-  let certs: Awaited<ReturnType<typeof temporaryCertificates>>;
+  let setup: SignedAddinAndMirror;
   let addin: DistServer;
   let folder: ReleaseFolder;
   let mirror: FolderServer;
@@ -32,13 +29,8 @@ describe.skipIf(missing !== null)(`the by-year layout in the taskpane preview${m
   let page: Page;
 
   beforeAll(async () => {
-    const keys = await generateSigningKey();
-    dist = await buildAddinSignedWith(keys.privateKey, "skynet-addin-by-year-");
-    certs = await temporaryCertificates();
-    addin = await serveDist(dist, certs);
-    folder = await releaseFolder(keys);
-    await folder.publish([R.bundled, R.r1]);
-    mirror = await serveFolder(folder.dir, { key: certs.key, cert: certs.cert });
+    setup = await signedAddinAndMirror("skynet-addin-by-year-", [R.bundled, R.r1]);
+    ({ addin, folder, mirror } = setup);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 800, height: 900 }, ignoreHTTPSErrors: true, colorScheme: "light" });
     page.setDefaultTimeout(SLOW / 3);
@@ -50,11 +42,7 @@ describe.skipIf(missing !== null)(`the by-year layout in the taskpane preview${m
 
   afterAll(async () => {
     await browser?.close();
-    await addin?.close();
-    await mirror?.close().catch(() => undefined);
-    folder?.cleanup();
-    certs?.cleanup();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+    await setup?.close();
   });
 
   const openSheet = (name: string) => showSheet(page, name);

@@ -8,15 +8,13 @@
 //   3. Release 2026.12.1 is published (a revised value, an added row, a removed row); Refresh updates the table, the
 //      report lists each change with its reason, the formulas show the new answers, functions.js answers from it.
 //   4. Reopened with the mirror down, the pane and the functions work from the cached 2026.12.1.
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { generateSigningKey } from "@skynet-data/sdk";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { releaseFolder, serveFolder, type FolderServer, type ReleaseFolder } from "../../add-in/test/data-feed/folder.js";
+import type { FolderServer, ReleaseFolder } from "../../add-in/test/data-feed/folder.js";
 import { ADDED, madeUpReleases, REMOVED, REVISED, V1, V2 } from "../../add-in/test/data-feed/made-up.js";
-import { temporaryCertificates } from "../addin-build/helpers.js";
-import { buildAddinSignedWith, launchChromium, missingPrerequisite, openSheet, ROOT, routeOnly, serveDist, typeInto, type DistServer } from "./harness.js";
+import { launchChromium, missingPrerequisite, openSheet, ROOT, routeOnly, signedAddinAndMirror, typeInto, type DistServer, type SignedAddinAndMirror } from "./harness.js";
 
 const SLOW = 180_000;
 const SHOTS = join(ROOT, "test-results");
@@ -26,8 +24,7 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? ` (skipped: ${missing})` : ""}`, () => {
   const R = madeUpReleases();
-  let dist: string;
-  let certs: Awaited<ReturnType<typeof temporaryCertificates>>;
+  let setup: SignedAddinAndMirror;
   let addin: DistServer;
   let folder: ReleaseFolder;
   let mirror: FolderServer;
@@ -35,15 +32,10 @@ describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? `
   let context: BrowserContext;
 
   beforeAll(async () => {
-    const keys = await generateSigningKey();
-    // The add-in, built with the throwaway key: its dist/data is signed with it and its public half is embedded.
-    dist = await buildAddinSignedWith(keys.privateKey, "skynet-addin-e2e-");
-    certs = await temporaryCertificates();
-    addin = await serveDist(dist, certs);
-    // The team's mirror: release 2026.12.0 (following the bundled 2026.11.1), signed with the same throwaway key.
-    folder = await releaseFolder(keys);
-    await folder.publish([R.bundled, R.r1]);
-    mirror = await serveFolder(folder.dir, { key: certs.key, cert: certs.cert });
+    // The add-in, built with a throwaway key (its dist/data signed with it, its public half embedded), and the team's
+    // mirror: release 2026.12.0 (following the bundled 2026.11.1), signed with the same key.
+    setup = await signedAddinAndMirror("skynet-addin-e2e-", [R.bundled, R.r1]);
+    ({ addin, folder, mirror } = setup);
     browser = await launchChromium();
     // One browser profile for the whole story: what the pane keeps (localStorage) survives closing the page.
     context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1500, height: 900 } });
@@ -53,11 +45,7 @@ describe.skipIf(missing !== null)(`signed data releases in Chromium${missing ? `
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    await addin?.close();
-    await mirror?.close().catch(() => undefined);
-    folder?.cleanup();
-    certs?.cleanup();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+    await setup?.close();
   });
 
   /** Opens the pane in the shared profile: office.js from the npm copy, the add-in and the mirror on this machine, nothing else. */

@@ -1,15 +1,18 @@
 // What every browser test shares: where Chromium and the built add-in are, the prerequisite check (a skip locally, a
-// failure under CI), a static server for a built dist/, a throwaway-key build, Chromium's launch, and the route that
-// answers office.js (Microsoft's npm copy or a stand-in) and lets nothing else leave the machine.
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+// failure under CI), a static server for a built dist/, a throwaway-key build (alone, or with a mirror of releases
+// signed by the same key), Chromium's launch, and the route that answers office.js (Microsoft's npm copy or a stand-in)
+// and lets nothing else leave the machine.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve } from "node:path";
+import { generateSigningKey, type Release } from "@skynet-data/sdk";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { VITE_CONFIG } from "../addin-build/helpers.js";
+import { releaseFolder, serveFolder, type FolderServer, type ReleaseFolder } from "../../add-in/test/data-feed/folder.js";
+import { temporaryCertificates, VITE_CONFIG } from "../addin-build/helpers.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const DIST = resolve(ROOT, process.env.SKYNET_ADDIN_DIST ?? "add-in/dist");
@@ -75,6 +78,42 @@ export async function buildAddinSignedWith(privateKey: object, prefix: string): 
     else process.env.SKYNET_RELEASE_PRIVATE_KEY = previous;
   }
   return dist;
+}
+
+/** An add-in built with a throwaway key and served over HTTPS, and a team's mirror of releases that key signs. */
+export interface SignedAddinAndMirror {
+  addin: DistServer;
+  /** The mirror's folder: `publish` adds releases to it. */
+  folder: ReleaseFolder;
+  mirror: FolderServer;
+  /** Stops both servers and removes the build, the folder and the certificates. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the add-in signed with a new throwaway key (into a temporary folder named from `prefix`), serves it over
+ * HTTPS, and serves a release folder signed with the same key holding `releases`, with the same certificates.
+ */
+export async function signedAddinAndMirror(prefix: string, releases: readonly Release[]): Promise<SignedAddinAndMirror> {
+  const keys = await generateSigningKey();
+  const dist = await buildAddinSignedWith(keys.privateKey, prefix);
+  const certs = await temporaryCertificates();
+  const addin = await serveDist(dist, certs);
+  const folder = await releaseFolder(keys);
+  await folder.publish(releases);
+  const mirror = await serveFolder(folder.dir, { key: certs.key, cert: certs.cert });
+  return {
+    addin,
+    folder,
+    mirror,
+    close: async () => {
+      await addin.close();
+      await mirror.close().catch(() => undefined);
+      folder.cleanup();
+      certs.cleanup();
+      rmSync(dist, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Headless Chromium with the flags this machine's closed network needs. */
