@@ -2,7 +2,7 @@
 // support.html, production manifest.xml) and serves it over HTTPS on port 3000 (`vite` = dev, `vite preview` = dist).
 import { parseNumber } from "office-addin-cli";
 import { defaultClientConditions, defineConfig, type PreviewOptions, type UserConfig } from "vite";
-import { PATHS, isNoise, paneReleaseLazy, paneScriptsLast, parseBaseUrl, skynetAddin } from "./scripts/addin-build.js";
+import { PATHS, isNoise, paneReleaseLazy, scriptsLoadedAfterList, parseBaseUrl, skynetAddin } from "./scripts/addin-build.js";
 import { devCertificates } from "./scripts/dev-certs.js";
 
 export default defineConfig(async ({ command, isPreview }): Promise<UserConfig> => {
@@ -39,6 +39,6 @@ export default defineConfig(async ({ command, isPreview }): Promise<UserConfig> 
     },
     server,
     preview: server,
-    plugins: [paneReleaseLazy, skynetAddin({ baseUrl: base.url }), paneScriptsLast],
+    plugins: [paneReleaseLazy, skynetAddin({ baseUrl: base.url }), scriptsLoadedAfterList],
   };
 });

@@ -290,26 +290,40 @@ async function staticFiles(): Promise<Array<{ fileName: string; source: string }
 }
 
 /**
- * Moves the pane's module script (which Vite puts in the head) to the end of the body, after functions.js: both run
- * once the page is parsed, functions.js first, and the parser reaches the dataset list sooner (in Chromium, the list
- * was in the page at about half the opens with the scripts in the head, against four in five with them after it).
+ * Takes the page's deferred and module scripts (functions.js, the pane's module) out of the markup and loads them from
+ * one inline script at the end of the body, classic scripts before modules (`async = false`: they run in that order,
+ * functions.js first, then the pane's module, which Vite puts in the head). The browser's preload scanner no longer finds them while the parser still waits for office.js, so fetching
+ * and compiling them (450 KB) no longer competes with the parse for the CPU, and the dataset list is in the page
+ * sooner (bench: median 179 → 123 ms over 30 interleaved opens) with the pane's script in place at the same time.
+ * A page with none of these scripts is returned as it is.
  * @example
- * scriptsAfterPane('<head><script type="module" src="a.js"></script></head><body>…</body>')
- * //=> '<head></head><body>…  <script type="module" src="a.js"></script>\n  </body>'
+ * scriptsAfterList('<head><script type="module" src="a.js"></script></head><body><p>list</p></body>')
+ * //=> '<head></head><body><p>list</p>  <script>[{"type":"module","src":"a.js"}].forEach(…)</script>\n  </body>'
  */
-export function scriptsAfterPane(html: string): string {
-  const head = /<head\b[\s\S]*?<\/head>/i.exec(html)?.[0] ?? "";
-  const modules = head.match(/\s*<script\b[^>]*\btype="module"[^>]*><\/script>/g) ?? [];
-  if (!modules.length) return html;
-  let out = html.replace(head, modules.reduce((h, tag) => h.replace(tag, ""), head));
-  out = out.replace(/<\/body>/i, `${modules.map((t) => `  ${t.trim()}`).join("\n")}\n  </body>`);
-  return out;
+export function scriptsAfterList(html: string): string {
+  const tags = [...html.matchAll(/[ \t]*<script\b([^>]*)><\/script>\n?/g)].filter(([, attrs]) => /\bsrc=/.test(attrs!) && /\btype=["']module["']|\bdefer\b/.test(attrs!));
+  if (!tags.length) return html;
+  const isModule = (attrs: string) => /\btype=["']module["']/.test(attrs);
+  const ordered = [...tags.filter(([, a]) => !isModule(a!)), ...tags.filter(([, a]) => isModule(a!))];
+  const scripts = ordered.map(([, attrs]) => {
+    const out: Record<string, string> = {};
+    for (const [, name, quoted, single] of attrs!.matchAll(/([a-z-]+)(?:=(?:"([^"]*)"|'([^']*)'))?/gi)) {
+      if (!/^(defer|async|vite-ignore)$/i.test(name!)) out[name!.toLowerCase()] = quoted ?? single ?? "";
+    }
+    return out;
+  });
+  const list = JSON.stringify(scripts).replace(/</g, "\\u003c");
+  const loader =
+    `<script>${list}.forEach(function (a) { var s = document.createElement("script"); ` +
+    `for (var k in a) s.setAttribute(k, a[k]); s.async = false; document.body.appendChild(s); });</script>`;
+  const out = tags.reduce((h, [tag]) => h.replace(tag, ""), html);
+  return out.replace(/<\/body>/i, `  ${loader}\n  </body>`);
 }
 
-/** The Vite plugin that applies scriptsAfterPane to the built page (after Vite has put its module script in). */
-export const paneScriptsLast: Plugin = {
-  name: "skynet-pane-scripts-last",
-  transformIndexHtml: { order: "post", handler: (html) => scriptsAfterPane(html) },
+/** The Vite plugin that applies scriptsAfterList to the page (after Vite has put its module script in). */
+export const scriptsLoadedAfterList: Plugin = {
+  name: "skynet-scripts-after-list",
+  transformIndexHtml: { order: "post", handler: (html) => scriptsAfterList(html) },
 };
 
 /**
@@ -367,8 +381,8 @@ export function skynetAddin(options: { baseUrl: string }): Plugin {
       handler: async (html) => {
         const token = building && release ? (await release).token : null;
         const src = token ? `${RUNTIME_FILES.functionsScript}?v=${token}` : RUNTIME_FILES.functionsScript;
-        // Deferred, at the end of the body: it runs after the page is parsed and before the pane's module (moved after
-        // it by scriptsAfterPane), so the list shows while both load and run.
+        // Deferred, then loaded with the pane's module from the end of the body by scriptsAfterList: functions.js runs
+        // first, and the list shows while both load and run.
         return { html: prerenderPane(markOfficeJs(html), listDatasets()), tags: [{ tag: "script", attrs: { src, defer: true, "vite-ignore": true }, injectTo: "body" }] };
       },
     },

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContext, Script } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEV_BASE_URL, OFFICE_JS_CDN, PATHS, functionsMetadata, manifestVersion, markOfficeJs, prerenderPane, productionManifest, scriptsAfterPane, productionMetadata, releaseToken } from "../../add-in/scripts/addin-build.js";
+import { DEV_BASE_URL, OFFICE_JS_CDN, PATHS, functionsMetadata, manifestVersion, markOfficeJs, prerenderPane, productionManifest, scriptsAfterList, productionMetadata, releaseToken } from "../../add-in/scripts/addin-build.js";
 import { helpPages, readFunctionDocs } from "../../add-in/scripts/help-pages.js";
 import { DIST, VITE_CONFIG, ensureDist, freePort, httpsGet, temporaryCertificates } from "./helpers.js";
 
@@ -68,22 +68,20 @@ describe("add-in/dist (the build)", () => {
     for (const file of assets) expect(readFileSync(join(DIST, "assets", file), "utf8")).not.toContain("OSF.DDA");
   });
 
-  it("loads functions.js in taskpane.html after office.js, so the page registers the functions (shared runtime)", () => {
+  it("loads functions.js in taskpane.html after office.js, then the pane's module, from one loader after the dataset list", () => {
     const office = html.indexOf(OFFICE_JS_CDN);
-    const functions = html.search(/<script\b[^>]*\bsrc=["'](\.\/)?functions\.js(\?v=[^"']+)?["'][^>]*>/);
+    const loader = /<script>(\[[^<]*\])\.forEach\(function \(a\) \{ var s = document\.createElement\("script"\); for \(var k in a\) s\.setAttribute\(k, a\[k\]\); s\.async = false; document\.body\.appendChild\(s\); \}\);<\/script>/.exec(html);
     expect(office).toBeGreaterThan(0);
-    expect(functions).toBeGreaterThan(office);
-  });
-
-  it("defers functions.js and names it before the pane's module, both after the dataset list, so they run after the page is parsed, functions.js first", () => {
-    const functions = /<script\b([^>]*)\bsrc=["'](\.\/)?functions\.js[^"']*["']([^>]*)>/.exec(html);
-    expect(functions).not.toBeNull();
-    expect(`${functions![1]} ${functions![3]}`).toMatch(/\bdefer\b/);
-    expect(html.indexOf(functions![0])).toBeLessThan(html.search(/<script\b[^>]*type=["']module["']/));
-    // Both after the page's dataset list, at the end of the body.
+    expect(loader).not.toBeNull();
+    // In this order (async = false keeps it): functions.js registers the functions (shared runtime), then the pane.
+    const token = /functions\.js\?v=([^"&]+)/.exec(readFileSync(join(DIST, "manifest.xml"), "utf8"))![1];
+    const module = readdirSync(join(DIST, "assets")).find((f) => /^taskpane-.*\.js$/.test(f));
+    expect(JSON.parse(loader![1]!)).toEqual([{ src: `functions.js?v=${token}` }, { type: "module", crossorigin: "", src: `./assets/${module}` }]);
     expect(html.indexOf('id="dataset-list"')).toBeGreaterThan(0);
-    expect(html.indexOf('id="dataset-list"')).toBeLessThan(html.indexOf(functions![0]));
-    expect(html.search(/<script\b[^>]*type=["']module["']/)).toBeGreaterThan(html.indexOf("<body"));
+    expect(html.indexOf('id="dataset-list"')).toBeLessThan(loader!.index);
+    expect(loader!.index).toBeGreaterThan(office);
+    // No other script in the markup, where the preload scanner would fetch it while the parser waits for office.js.
+    expect([...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)].map((m) => m[1])).toEqual([OFFICE_JS_CDN]);
   });
 
   it("holds the bundled release's dataset list in the page's pane, with a checkbox and a layout choice per dataset", () => {
@@ -99,8 +97,9 @@ describe("add-in/dist (the build)", () => {
   });
 
   it("references only files that exist in dist from taskpane.html", () => {
-    const local = [...html.matchAll(/\b(?:src|href)=["']([^"']+)["']/g)].map((m) => m[1]!).filter((u) => !/^https?:/.test(u));
-    expect(local.length).toBeGreaterThanOrEqual(2);
+    // Attributes, and the addresses the scripts' loader sets ("src":"…").
+    const local = [...html.matchAll(/\b(?:src|href)=["']([^"']+)["']|"src":"([^"]+)"/g)].map((m) => (m[1] ?? m[2])!).filter((u) => !/^https?:/.test(u));
+    expect(local.length).toBeGreaterThanOrEqual(3);
     for (const url of local) {
       expect(url.startsWith("/"), `${url} must be relative so any ADDIN_BASE_URL folder works`).toBe(false);
       expect(() => readFileSync(join(DIST, url.replace(/^\.\//, "").replace(/\?.*$/, "")))).not.toThrow();
@@ -159,7 +158,7 @@ describe("a release in add-in/dist", () => {
     expect(urls["Functions.Script.Url"]).toMatch(new RegExp(`/functions\\.js\\?v=${token.replaceAll(".", "\\.")}$`));
     expect(urls["Functions.Metadata.Url"]).toMatch(new RegExp(`/functions\\.json\\?v=${token.replaceAll(".", "\\.")}$`));
     expect(urls["Taskpane.Url"]).toMatch(/\/taskpane\.html$/);
-    expect([...html.matchAll(/<script\b[^>]*\bsrc="(functions\.js[^"]*)"/g)].map((m) => m[1])).toEqual([`functions.js?v=${token}`]);
+    expect([...html.matchAll(/"src":"(functions\.js[^"]*)"/g)].map((m) => m[1])).toEqual([`functions.js?v=${token}`]);
   });
 });
 
@@ -311,14 +310,22 @@ describe("a production build (ADDIN_BASE_URL=https://addin.example.org/skynet/)"
   });
 });
 
-describe("scriptsAfterPane", () => {
-  it("moves the head's module scripts to the end of the body, after what is there, in their order", () => {
-    const page = '<html><head>\n  <script src="office.js"></script>\n  <script type="module" crossorigin src="./assets/a.js"></script>\n  <link rel="stylesheet" href="a.css">\n</head><body><p>list</p>\n  <script src="functions.js" defer></script>\n</body></html>';
-    expect(scriptsAfterPane(page)).toBe('<html><head>\n  <script src="office.js"></script>\n  <link rel="stylesheet" href="a.css">\n</head><body><p>list</p>\n  <script src="functions.js" defer></script>\n  <script type="module" crossorigin src="./assets/a.js"></script>\n  </body></html>');
+describe("scriptsAfterList", () => {
+  const loader = (list: string) =>
+    `<script>${list}.forEach(function (a) { var s = document.createElement("script"); for (var k in a) s.setAttribute(k, a[k]); s.async = false; document.body.appendChild(s); });</script>`;
+  it("loads the deferred and module scripts from one script at the end of the body, classic ones first, and keeps the rest", () => {
+    const page = '<html><head>\n  <script src="office.js"></script>\n  <script type="module" crossorigin src="./assets/a.js"></script>\n  <link rel="stylesheet" href="a.css">\n</head><body><p>list</p>\n  <script src="functions.js?v=1" defer vite-ignore></script>\n</body></html>';
+    expect(scriptsAfterList(page)).toBe(
+      `<html><head>\n  <script src="office.js"></script>\n  <link rel="stylesheet" href="a.css">\n</head><body><p>list</p>\n  ${loader('[{"src":"functions.js?v=1"},{"type":"module","crossorigin":"","src":"./assets/a.js"}]')}\n  </body></html>`,
+    );
   });
-  it("leaves a page without module scripts in its head as it is", () => {
-    const page = '<head><script src="office.js"></script></head><body><script type="module" src="b.js"></script></body>';
-    expect(scriptsAfterPane(page)).toBe(page);
+  it("writes a < in an address as \\u003c, so that it cannot end the loader's script", () => {
+    const page = "<head></head><body><script type='module' src='a.js?x=<b'></script></body>";
+    expect(scriptsAfterList(page)).toBe(`<head></head><body>  ${loader('[{"type":"module","src":"a.js?x=\\u003cb"}]')}\n  </body>`);
+  });
+  it("leaves a page without deferred or module scripts as it is", () => {
+    const page = '<head><script src="office.js"></script></head><body><script>inline()</script></body>';
+    expect(scriptsAfterList(page)).toBe(page);
   });
 });
 
@@ -391,7 +398,7 @@ describe("HTTPS servers on the developer certificates", () => {
       const page = await httpsGet(`https://localhost:${port}/taskpane.html`, certs.ca);
       expect(page.status).toBe(200);
       expect(page.body.toString()).toContain(OFFICE_JS_CDN);
-      expect(page.body.toString()).toMatch(/<script\b[^>]*src="functions\.js"/);
+      expect(page.body.toString()).toContain('{"src":"functions.js"}');
       const json = await httpsGet(`https://localhost:${port}/functions.json`, certs.ca);
       expect(json.status).toBe(200);
       expect(JSON.parse(json.body.toString())).toEqual(JSON.parse(await functionsMetadata()));

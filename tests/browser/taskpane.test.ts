@@ -201,6 +201,46 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     expect(sheets).not.toContain(SHEET.skyNet);
   }, SLOW);
 
+  it("runs functions.js before the pane's module even when functions.js arrives last (the shared runtime's order)", async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 900 }, ignoreHTTPSErrors: true });
+    contexts.push(context);
+    const p = await context.newPage();
+    p.setDefaultTimeout(SLOW / 2);
+    await routeOnly(p, { office: OFFICE_NO_HOST, allowed: [server.base] });
+    // What ran when: functions.js publishing its wrappers, the pane's module putting Insert in place.
+    await p.addInitScript(() => {
+      const w = window as unknown as { __ran: string[] };
+      w.__ran = [];
+      let published: unknown;
+      Object.defineProperty(window, "SkynetFunctions", {
+        configurable: true,
+        get: () => published,
+        set: (v) => {
+          w.__ran.push("functions.js");
+          published = v;
+        },
+      });
+      new MutationObserver(() => {
+        if (document.querySelector("#insert") && !w.__ran.includes("pane")) w.__ran.push("pane");
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // functions.js is answered only once the pane's module has been fetched.
+    let moduleFetched!: () => void;
+    const fetched = new Promise<void>((resolve) => (moduleFetched = resolve));
+    await p.route(/\/assets\/taskpane-[^/]*\.js$/, async (route) => {
+      moduleFetched();
+      await route.fallback();
+    });
+    await p.route(/\/functions\.js(\?|$)/, async (route) => {
+      await fetched;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.fallback();
+    });
+    await p.goto(`${server.base}/taskpane.html`);
+    await p.waitForSelector("#insert");
+    expect(await p.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual(["functions.js", "pane"]);
+  }, SLOW);
+
   it("gives every control in the pane a name a screen reader reads, and labels the live regions", async () => {
     const p = await openPane(320, { theme: "dark" });
     const cdp = await p.context().newCDPSession(p);
