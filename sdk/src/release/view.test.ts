@@ -63,6 +63,15 @@ describe("lazyReleaseModule", () => {
     }
   });
 
+  it("writes the text without apostrophes (as \\u0027), so a minifier keeps every piece a plain string, not a template", () => {
+    expect(text).toContain("People's");
+    for (const source of [lazyReleaseModule(release), lazyReleaseModule(release, { compact: false })]) {
+      const pieces = /const text = \[([\s\S]*?)\];/.exec(source)![1]!;
+      expect(pieces).not.toContain("'");
+      expect(pieces).toContain("People\\\\u0027s");
+    }
+  });
+
   it("gives back the release exactly when written as it is (compact: false)", async () => {
     const source = lazyReleaseModule(release, { compact: false });
     expect(source).not.toContain("readColumns");

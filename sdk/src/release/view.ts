@@ -120,7 +120,10 @@ const READ_COLUMNS = `const readColumns = (x) => {
 export function lazyReleaseModule(release: Omit<Release, "indexes"> & { indexes?: Release["indexes"] }, { piece = 16384, compact = true } = {}): string {
   const { format, version, date, previous, hash, ...lazyParts } = release;
   // What the release says of itself is written once, as the module's own fields; the text holds the rest.
-  const text = asciiJson(compact ? columns(lazyParts) : lazyParts);
+  // Apostrophes as JSON escapes: a piece with none is printed by the minifier in single quotes; with both kinds of
+  // quote it becomes a template literal, which V8 compiled about three times slower (5.2 against 1.5 ms cold, in
+  // Chromium, for the same 50 KB of text).
+  const text = asciiJson(compact ? columns(lazyParts) : lazyParts).replace(/'/g, "\\u0027");
   const pieces: string[] = [];
   // Any cut will do (inside an escape too): the pieces are joined back before the text is parsed.
   for (let at = 0; at < text.length; at += piece) pieces.push(text.slice(at, at + piece));
