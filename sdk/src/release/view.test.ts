@@ -72,6 +72,18 @@ describe("lazyReleaseModule", () => {
     }
   });
 
+  it("keeps texts that hold its marks ~ and ^, and refuses in words a text that is a mark alone", async () => {
+    const withMarks = structuredClone(release);
+    const first = withMarks.data.datasets.find((d) => d.kind === "observations")!;
+    first.title = "~ about ^ 700";
+    const lazy = await evaluated(lazyReleaseModule(withMarks));
+    expect((lazy.data as Release["data"]).datasets.find((d) => d.id === first.id)!.title).toBe("~ about ^ 700");
+    first.title = "~";
+    expect(() => lazyReleaseModule(withMarks)).toThrow('a text of the release is "~" alone, which the compact text uses as a mark: write it otherwise (for example "~ ")');
+    first.title = "^";
+    expect(() => lazyReleaseModule(withMarks)).toThrow('a text of the release is "^" alone');
+  });
+
   it("gives back the release exactly when written as it is (compact: false)", async () => {
     const source = lazyReleaseModule(release, { compact: false });
     expect(source).not.toContain("readColumns");
