@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { build, defaultClientConditions } from "vite";
-import { functionsReleaseView, isNoise } from "../../../add-in/scripts/addin-build.js";
+import { functionsReleaseView, isNoise, paneReleaseLazy } from "../../../add-in/scripts/addin-build.js";
 import { emit, median, ROOT, round, verdict, type Row } from "../lib/report.js";
 import { releaseDataSourceMap } from "../lib/release-data.js";
 import { attribute, RELEASE_DATA, type RawSourceMap, type Share } from "../lib/sourcemap.js";
@@ -66,8 +66,9 @@ async function functionsBreakdown(): Promise<{ bytes: number; gzip: number; shar
   throw new Error("the functions.js variant produced no chunk with a source map");
 }
 
-// The taskpane's script built again as the add-in's Vite config builds it (same root, conditions and target), with the
-// release JSON given a source map, to see which sources its bytes come from.
+// The taskpane's script built again as the add-in's Vite config builds it (same root, conditions and target, the release
+// as the lazily parsed module paneReleaseLazy writes), with the release given a source map, to see which sources its
+// bytes come from.
 async function taskpaneBreakdown(): Promise<{ bytes: number; shares: Share[] }> {
   const root = join(ROOT, "add-in/src/taskpane");
   const out = await build({
@@ -77,7 +78,7 @@ async function taskpaneBreakdown(): Promise<{ bytes: number; shares: Share[] }> 
     base: "./",
     publicDir: false,
     resolve: { conditions: ["source", ...defaultClientConditions] },
-    plugins: [releaseDataSourceMap([])],
+    plugins: [releaseDataSourceMap([paneReleaseLazy]), paneReleaseLazy],
     build: { write: false, sourcemap: true, target: "es2022", rollupOptions: { input: { taskpane: join(root, "taskpane.html") }, onLog: (level, log, handler) => (isNoise(log) ? undefined : handler(level, log)) } },
   });
   for (const r of Array.isArray(out) ? out : [out]) {

@@ -13,10 +13,11 @@ import type { Plugin } from "vite";
 export function releaseDataSourceMap(loaders: Plugin[]): Plugin {
   // An id Vite's JSON plugin does not claim (it takes ".json" and ".json?…").
   const SUFFIX = ".bench-release-data.js";
-  // The release file, or the id under which a build's own plugin loads its view of it (functions.js: "….json.view.js").
-  const isRelease = (id: string) => /[\\/]releases[\\/][^\\/]+\.json(\.view\.js)?$/.test(id);
+  // The release file, or the id under which a build's own plugin loads it as a module (addin-build.ts releaseAsModule:
+  // "\0<plugin>:…/releases/<version>.json.release.js").
+  const isRelease = (id: string) => /[\\/]releases[\\/][^\\/]+\.json(\.release\.js)?$/.test(id);
   const loadedAs = new Map<string, string>();
-  const jsonPath = (id: string) => id.replace(/^\0[^:]*:/, "").replace(/\.view\.js$/, "");
+  const jsonPath = (id: string) => id.replace(/^\0[^:]*:/, "").replace(/\.release\.js$/, "");
   return {
     name: "bench-release-data-source-map",
     enforce: "pre",

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type Rollup } from "vite";
 import { afterAll, describe, expect, it } from "vitest";
+import { paneReleaseLazy } from "../../../add-in/scripts/addin-build.js";
 import { releaseDataSourceMap } from "./release-data.js";
 import { attribute, RELEASE_DATA, type RawSourceMap } from "./sourcemap.js";
 
@@ -12,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // A release-shaped JSON: one value over Vite's 10 kB JSON.parse threshold, small ones inlined as object literals.
 const records = Array.from({ length: 400 }, (_, i) => ({ id: `record-${i}`, value: i * 7, note: `note ${i} with some words` }));
-const release = { format: 1, version: "9999.1.0", data: { records }, answers: { A: { years: { 2014: 1, 2015: 2 } } } };
+const release = { format: 1, version: "9999.1.0", date: "9999-01-01", previous: null, hash: "0".repeat(64), data: { records }, answers: { A: { years: { 2014: 1, 2015: 2 } } } };
 mkdirSync(join(dir, "src", "releases"), { recursive: true });
 writeFileSync(join(dir, "src", "releases", "9999.1.0.json"), JSON.stringify(release, null, 2));
 writeFileSync(
@@ -45,6 +46,17 @@ describe("bench: release data in a bundle, by source map", () => {
     // The records array (JSON.parse text) and the small inlined values, nothing of the function.
     expect(data!.bytes).toBeGreaterThan(minified);
     expect(data!.bytes).toBeLessThan(minified * 1.1);
+    expect(data!.text).not.toContain("find(");
+    expect(shares.reduce((n, s) => n + s.bytes, 0)).toBe(Buffer.byteLength(code));
+  });
+
+  it("counts a release the build loads as a module of its own (releaseAsModule: functions.js, the pane) as release data", async () => {
+    const { code, shares } = await bundle([releaseDataSourceMap([paneReleaseLazy]), paneReleaseLazy]);
+    const data = shares.find((s) => s.group === RELEASE_DATA);
+    expect(data).toBeDefined();
+    // The release's JSON text, in pieces, with the module's few lines that read it.
+    expect(data!.bytes).toBeGreaterThan(JSON.stringify(records).length);
+    expect(data!.text).toContain('"record-399"');
     expect(data!.text).not.toContain("find(");
     expect(shares.reduce((n, s) => n + s.bytes, 0)).toBe(Buffer.byteLength(code));
   });
