@@ -124,13 +124,19 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
     await page.screenshot({ path: join(SHOTS, "taskpane-4-refreshed.png") });
   }, SLOW);
 
-  /** A fresh page `width` px wide: the pane inside Excel with an Office theme, or the preview in a light or dark browser. */
-  async function openPane(width: number, where: { theme: keyof typeof THEMES } | { preview: "light" | "dark" }): Promise<Page> {
+  type Where = { theme: keyof typeof THEMES } | { preview: "light" | "dark" };
+  /** A fresh page `width` px wide, not yet opened: for the pane inside Excel with an Office theme, or the preview in a light or dark browser. */
+  async function freshPage(width: number, where: Where): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 }, ignoreHTTPSErrors: true, colorScheme: "preview" in where ? where.preview : "light" });
     contexts.push(context);
     const p = await context.newPage();
     p.setDefaultTimeout(SLOW / 2);
     await routeOnly(p, { office: "theme" in where ? excelWithTheme(THEMES[where.theme]) : OFFICE_NO_HOST, allowed: [server.base] });
+    return p;
+  }
+  /** freshPage, opened, once the pane's script is in place. */
+  async function openPane(width: number, where: Where): Promise<Page> {
+    const p = await freshPage(width, where);
     await p.goto(`${server.base}/taskpane.html${"theme" in where ? "?_host_Info=Excel$Win32$16.01$en-US$$$$0" : ""}`);
     await p.waitForSelector("#insert");
     await p.waitForFunction(() => !(document.querySelector("#startup-state")?.textContent ?? "").startsWith("Checking"));
@@ -168,11 +174,7 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
   }, SLOW);
 
   it("shows the dataset list before the pane's script runs, and keeps what was ticked and chosen there when the script takes over", async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 900 }, ignoreHTTPSErrors: true });
-    contexts.push(context);
-    const p = await context.newPage();
-    p.setDefaultTimeout(SLOW / 2);
-    await routeOnly(p, { office: OFFICE_NO_HOST, allowed: [server.base] });
+    const p = await freshPage(800, { preview: "light" });
     // The pane's module is held back until the analyst has used the page's list.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -202,11 +204,7 @@ describe.skipIf(missing !== null)(`taskpane preview in Chromium${missing ? ` (sk
   }, SLOW);
 
   it("runs functions.js before the pane's module even when functions.js arrives last (the shared runtime's order)", async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 900 }, ignoreHTTPSErrors: true });
-    contexts.push(context);
-    const p = await context.newPage();
-    p.setDefaultTimeout(SLOW / 2);
-    await routeOnly(p, { office: OFFICE_NO_HOST, allowed: [server.base] });
+    const p = await freshPage(800, { preview: "light" });
     // What ran when: functions.js publishing its wrappers, the pane's module putting Insert in place.
     await p.addInitScript(() => {
       const w = window as unknown as { __ran: string[] };
