@@ -295,7 +295,7 @@ async function staticFiles(): Promise<Array<{ fileName: string; source: string }
  * functions.js first, then the pane's module, which Vite puts in the head). The browser's preload scanner no longer finds them while the parser still waits for office.js, so fetching
  * and compiling them (450 KB) no longer competes with the parse for the CPU, and the dataset list is in the page
  * sooner (bench: median 179 → 123 ms over 30 interleaved opens) with the pane's script in place at the same time.
- * A page with none of these scripts is returned as it is.
+ * A page with none of these scripts is returned as it is; one without `</body>` is refused in words.
  * @example
  * scriptsAfterList('<head><script type="module" src="a.js"></script></head><body><p>list</p></body>')
  * //=> '<head></head><body><p>list</p>  <script>[{"type":"module","src":"a.js"}].forEach(…)</script>\n  </body>'
@@ -316,6 +316,7 @@ export function scriptsAfterList(html: string): string {
   const loader =
     `<script>${list}.forEach(function (a) { var s = document.createElement("script"); ` +
     `for (var k in a) s.setAttribute(k, a[k]); s.async = false; document.body.appendChild(s); });</script>`;
+  if (!/<\/body>/i.test(html)) throw new Error("taskpane.html has no </body>: the script that loads functions.js and the pane goes just before it.");
   const out = tags.reduce((h, [tag]) => h.replace(tag, ""), html);
   return out.replace(/<\/body>/i, `  ${loader}\n  </body>`);
 }

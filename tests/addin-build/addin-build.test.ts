@@ -323,6 +323,9 @@ describe("scriptsAfterList", () => {
     const page = "<head></head><body><script type='module' src='a.js?x=<b'></script></body>";
     expect(scriptsAfterList(page)).toBe(`<head></head><body>  ${loader('[{"type":"module","src":"a.js?x=\\u003cb"}]')}\n  </body>`);
   });
+  it("refuses in words a page with such scripts and no </body> to load them before", () => {
+    expect(() => scriptsAfterList('<head><script type="module" src="a.js"></script></head><p>list</p>')).toThrow("taskpane.html has no </body>: the script that loads functions.js and the pane goes just before it.");
+  });
   it("leaves a page without deferred or module scripts as it is", () => {
     const page = '<head><script src="office.js"></script></head><body><script>inline()</script></body>';
     expect(scriptsAfterList(page)).toBe(page);
