@@ -292,9 +292,10 @@ async function staticFiles(): Promise<Array<{ fileName: string; source: string }
 /**
  * Takes the page's deferred and module scripts (functions.js, the pane's module) out of the markup and loads them from
  * one inline script at the end of the body, classic scripts before modules (`async = false`: they run in that order,
- * functions.js first, then the pane's module, which Vite puts in the head). The browser's preload scanner no longer finds them while the parser still waits for office.js, so fetching
- * and compiling them (450 KB) no longer competes with the parse for the CPU, and the dataset list is in the page
- * sooner (bench: median 179 → 123 ms over 30 interleaved opens) with the pane's script in place at the same time.
+ * functions.js first, then the pane's module, which Vite puts in the head). The browser's preload scanner no longer
+ * finds them while the parser still waits for office.js, so fetching and compiling them (450 KB) no longer competes
+ * with the parse for the CPU, and the dataset list is in the page sooner (bench: median 179 → 123 ms over 30
+ * interleaved opens) with the pane's script in place at the same time.
  * A page with none of these scripts is returned as it is; one without `</body>` is refused in words.
  * @example
  * scriptsAfterList('<head><script type="module" src="a.js"></script></head><body><p>list</p></body>')
