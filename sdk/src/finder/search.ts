@@ -107,7 +107,6 @@ export function searchFigures(catalog: Catalog, query: string, limit = 20): Figu
   return shown.map((h) => ({ ...h, formula: formulaFor(catalog, h.observation) }));
 }
 
-
 /** One series found by words: what it is, how many figures it has over which periods, and the formula that spills it. */
 export interface SeriesHit {
   series: Series;
