@@ -304,6 +304,7 @@ async function staticFiles(): Promise<Array<{ fileName: string; source: string }
 export function scriptsAfterList(html: string): string {
   const tags = [...html.matchAll(/[ \t]*<script\b([^>]*)><\/script>\n?/g)].filter(([, attrs]) => /\bsrc=/.test(attrs!) && /\btype=["']module["']|\bdefer\b/.test(attrs!));
   if (!tags.length) return html;
+  if (!/<\/body>/i.test(html)) throw new Error("taskpane.html has no </body>: the script that loads functions.js and the pane goes just before it.");
   const isModule = (attrs: string) => /\btype=["']module["']/.test(attrs);
   const ordered = [...tags.filter(([, a]) => !isModule(a!)), ...tags.filter(([, a]) => isModule(a!))];
   const scripts = ordered.map(([, attrs]) => {
@@ -317,7 +318,6 @@ export function scriptsAfterList(html: string): string {
   const loader =
     `<script>${list}.forEach(function (a) { var s = document.createElement("script"); ` +
     `for (var k in a) s.setAttribute(k, a[k]); s.async = false; document.body.appendChild(s); });</script>`;
-  if (!/<\/body>/i.test(html)) throw new Error("taskpane.html has no </body>: the script that loads functions.js and the pane goes just before it.");
   const out = tags.reduce((h, [tag]) => h.replace(tag, ""), html);
   return out.replace(/<\/body>/i, `  ${loader}\n  </body>`);
 }
